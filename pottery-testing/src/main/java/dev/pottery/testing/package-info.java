@@ -1,0 +1,14 @@
+/**
+ * Real {@code redis-server} processes for tests, benchmarks and the quickstart.
+ *
+ * <p>Servers listen on free loopback ports (never 6379, never a non-loopback address), each in its
+ * own temporary directory. {@link dev.pottery.testing.RedisServerGroup#start(int)} is the plain Java
+ * API; {@link dev.pottery.testing.RedisServers} is the JUnit 5 extension. Each
+ * {@link dev.pottery.testing.RedisServer} handle can stop, kill, pause, resume and restart its
+ * process so that fault tests can take a master away and bring it back.
+ *
+ * <p>Where the server binary comes from, in order: {@code POTTERY_REDIS_SERVER} or
+ * {@code redis-server} on the PATH; Docker through Testcontainers ({@code redis:7}); the binary
+ * inside {@code com.github.codemonstur:embedded-redis}. See {@link dev.pottery.testing.ServerSources}.
+ */
+package dev.pottery.testing;
