@@ -1,0 +1,75 @@
+package dev.pottery.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonDecodingTest {
+
+    private static Object decode(String json) {
+        return JsonCodec.natural().decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pythonTextDecodesToNaturalJavaTypes() {
+        assertThat(decode("\"music\"")).isEqualTo("music");
+        assertThat(decode("true")).isEqualTo(Boolean.TRUE);
+        assertThat(decode("null")).isNull();
+        assertThat(decode("42")).isEqualTo(42L);
+        assertThat(decode("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+        assertThat(decode("123456789012345678901234567890")).isEqualTo(new BigInteger("123456789012345678901234567890"));
+        assertThat(decode("1.0")).isEqualTo(1.0);
+        assertThat(decode("1e-05")).isEqualTo(1e-05);
+        assertThat(decode("\"caf\\u00e9 \\ud83d\\ude00\"")).isEqualTo("caf\u00e9 \uD83D\uDE00");
+    }
+
+    @Test
+    void pythonsNonStandardFloatWordsAreAccepted() {
+        assertThat(decode("NaN")).isEqualTo(Double.NaN);
+        assertThat(decode("Infinity")).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(decode("-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void containersDecodeToListsAndOrderedMaps() {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("a", Arrays.asList(true, null));
+        expected.put("b", 1L);
+        assertThat(decode("{\"a\": [true, null], \"b\": 1}")).isEqualTo(expected);
+        assertThat(decode("[1, \"a\", [2.5]]")).isEqualTo(List.of(1L, "a", List.of(2.5)));
+    }
+
+    @Test
+    void everyNaturalValueSurvivesARoundTrip() {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("list", List.of(1L, 2.5, "x", false));
+        nested.put("map", Map.of("k", "v"));
+        nested.put("none", null);
+        nested.put("big", new BigInteger("99999999999999999999"));
+        for (Object value : Arrays.asList("s", 1L, -0.5, true, null, nested, List.of(), "\u0000\u00ff\uffff")) {
+            JsonCodec<Object> codec = JsonCodec.natural();
+            assertThat(codec.decode(codec.encode(value))).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void garbageBytesGiveAClearErrorNamingTheKey() {
+        byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> JsonCodec.natural().decode(garbage, "users:1"))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("users:1")
+                .hasMessageContaining("{not json")
+                .satisfies(e -> assertThat(((CodecException) e).key()).contains("users:1"));
+        assertThatThrownBy(() -> decode("1 2")).isInstanceOf(CodecException.class);
+        assertThatThrownBy(() -> decode("")).isInstanceOf(CodecException.class);
+        assertThatThrownBy(() -> JsonCodec.natural().decode(new byte[] {(byte) 0xff, (byte) 0xfe}, "k"))
+                .isInstanceOf(CodecException.class).hasMessageContaining("\\xff");
+    }
+}
