@@ -1,0 +1,158 @@
+package dev.pottery.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The floors: raw Jedis issuing the minimal commands for each piece of work, on keys and values of the
+ * same shape and size as Pottery's (JSON-encoded, so the bytes on the wire are the same).
+ */
+final class FloorOperations {
+
+    static final String HGET = "Jedis HGET";
+    static final String HSET = "Jedis HSET";
+    static final String HSETNX = "Jedis HSETNX";
+    static final String RPUSH = "Jedis RPUSH";
+    static final String LINDEX = "Jedis LINDEX";
+    static final String SADD = "Jedis SADD";
+    static final String SISMEMBER = "Jedis SISMEMBER";
+    static final String GET = "Jedis GET";
+    static final String SET = "Jedis SET";
+    static final String MGET_100 = "Jedis MGET x100";
+    static final String PIPELINED_SET_100 = "Jedis pipelined SET x100";
+    static final String LOCK_UNLOCK = "Jedis SET NX PX + compare-and-delete";
+    static final String INCR = "Jedis INCR";
+
+    private static final String COMPARE_AND_DELETE =
+            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+    private FloorOperations() {
+    }
+
+    static List<OperationSpec> list() {
+        return List.of(
+                new OperationSpec(HGET, null, 1, c -> {
+                    String hash = "bench:floor:hash";
+                    fillHash(c.redis(), hash);
+                    return () -> c.redis().hget(hash, quoted(Workload.randomKey()));
+                }),
+                new OperationSpec(HSET, null, 1, c -> {
+                    c.redis().del("bench:floor:hset");
+                    return () -> c.redis().hset("bench:floor:hset", quoted(Workload.randomKey()), Workload.encodedValue());
+                }),
+                new OperationSpec(HSETNX, null, 1, c -> {
+                    c.redis().del("bench:floor:hsetnx");
+                    return () -> c.redis().hsetnx("bench:floor:hsetnx", quoted(Workload.randomKey()), Workload.encodedValue());
+                }),
+                new OperationSpec(RPUSH, null, 1, c -> {
+                    c.redis().del("bench:floor:list:push");
+                    return () -> c.redis().rpush("bench:floor:list:push", Workload.encodedValue());
+                }),
+                new OperationSpec(LINDEX, null, 1, c -> {
+                    String list = "bench:floor:list";
+                    fillList(c.redis(), list);
+                    return () -> c.redis().lindex(list, ThreadLocalRandom.current().nextInt(Workload.KEYS));
+                }),
+                new OperationSpec(SADD, null, 1, c -> {
+                    c.redis().del("bench:floor:sadd");
+                    return () -> c.redis().sadd("bench:floor:sadd", quoted(Workload.randomKey()));
+                }),
+                new OperationSpec(SISMEMBER, null, 1, c -> {
+                    String set = "bench:floor:set";
+                    fillSet(c.redis(), set);
+                    return () -> c.redis().sismember(set, quoted(Workload.randomKey()));
+                }),
+                new OperationSpec(GET, null, 1, c -> {
+                    fillStrings(c.redis(), "bench:floor:str:");
+                    return () -> c.redis().get("bench:floor:str:" + Workload.randomKey());
+                }),
+                new OperationSpec(SET, null, 1, c ->
+                        () -> c.redis().set("bench:floor:set:" + Workload.randomKey(), Workload.encodedValue())),
+                new OperationSpec(MGET_100, null, 1, c -> {
+                    fillStrings(c.redis(), "bench:floor:str:");
+                    return () -> c.redis().mget(randomKeys("bench:floor:str:"));
+                }),
+                new OperationSpec(PIPELINED_SET_100, null, 1, c -> () -> {
+                    try (AbstractPipeline pipeline = c.redis().pipelined()) {
+                        for (String key : randomKeys("bench:floor:pset:")) {
+                            pipeline.set(key, Workload.encodedValue());
+                        }
+                        pipeline.sync();
+                    }
+                    return null;
+                }),
+                new OperationSpec(LOCK_UNLOCK, null, 1, c -> {
+                    String sha = c.redis().scriptLoad(COMPARE_AND_DELETE);
+                    SetParams params = SetParams.setParams().nx().px(10_000);
+                    return () -> {
+                        String key = "bench:floor:lock:" + Workload.randomKey();
+                        String token = UUID.randomUUID().toString();
+                        if (c.redis().set(key, token, params) != null) {
+                            c.redis().evalsha(sha, List.of(key), List.of(token));
+                        }
+                        return token;
+                    };
+                }),
+                new OperationSpec(INCR, null, 1, c -> {
+                    c.redis().del("bench:floor:incr");
+                    return () -> c.redis().incr("bench:floor:incr");
+                }));
+    }
+
+    static String quoted(String text) {
+        return "\"" + text + "\"";
+    }
+
+    static String[] randomKeys(String prefix) {
+        String[] keys = new String[Workload.BATCH];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = prefix + Workload.randomKey();
+        }
+        return keys;
+    }
+
+    private static void fillHash(UnifiedJedis redis, String hash) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < Workload.KEYS; i++) {
+            fields.put(quoted(Workload.key(i)), Workload.encodedValue());
+        }
+        redis.del(hash);
+        redis.hset(hash, fields);
+    }
+
+    private static void fillList(UnifiedJedis redis, String list) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < Workload.KEYS; i++) {
+            values.add(Workload.encodedValue());
+        }
+        redis.del(list);
+        redis.rpush(list, values.toArray(String[]::new));
+    }
+
+    private static void fillSet(UnifiedJedis redis, String set) {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < Workload.KEYS; i += 2) {
+            members.add(quoted(Workload.key(i)));
+        }
+        redis.del(set);
+        redis.sadd(set, members.toArray(String[]::new));
+    }
+
+    private static void fillStrings(UnifiedJedis redis, String prefix) {
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (int i = 0; i < Workload.KEYS; i++) {
+                pipeline.set((prefix + Workload.key(i)).getBytes(StandardCharsets.UTF_8),
+                        Workload.encodedValue().getBytes(StandardCharsets.UTF_8));
+            }
+            pipeline.sync();
+        }
+    }
+}

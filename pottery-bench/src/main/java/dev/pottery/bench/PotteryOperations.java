@@ -1,0 +1,16 @@
+package dev.pottery.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Pottery operations, each paired with the floor doing the same work. */
+final class PotteryOperations {
+
+    private PotteryOperations() {
+    }
+
+    static List<OperationSpec> list() {
+        List<OperationSpec> specs = new ArrayList<>();
+        return specs;
+    }
+}
