@@ -20,14 +20,16 @@ final class ProcessRedisServer implements RedisServer {
     private final String origin;
     private final ServerOptions options;
     private final Path directory;
+    private final String sentinelConfig;
     private int port;
     private Process process;
     private boolean paused;
 
-    private ProcessRedisServer(Path binary, String origin, ServerOptions options) {
+    private ProcessRedisServer(Path binary, String origin, ServerOptions options, String sentinelConfig) {
         this.binary = binary;
         this.origin = origin;
         this.options = options;
+        this.sentinelConfig = sentinelConfig;
         try {
             this.directory = Files.createTempDirectory("pottery-redis-");
         } catch (IOException e) {
@@ -37,7 +39,15 @@ final class ProcessRedisServer implements RedisServer {
 
     /** Starts a server on a free port, retrying with another port if one is taken meanwhile. */
     static ProcessRedisServer start(Path binary, String origin, ServerOptions options) {
-        ProcessRedisServer server = new ProcessRedisServer(binary, origin, options);
+        return start(new ProcessRedisServer(binary, origin, options, null));
+    }
+
+    /** Starts a Redis Sentinel with the given configuration lines (it rewrites its file as it learns). */
+    static ProcessRedisServer startSentinel(Path binary, String origin, String config) {
+        return start(new ProcessRedisServer(binary, origin + " (sentinel)", ServerOptions.DEFAULT, config));
+    }
+
+    private static ProcessRedisServer start(ProcessRedisServer server) {
         RedisServerUnavailableException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             server.port = LoopbackPorts.freePort();
@@ -56,8 +66,12 @@ final class ProcessRedisServer implements RedisServer {
     private synchronized void launch() {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
-        command.addAll(List.of("--port", Integer.toString(port), "--dir", directory.toString()));
-        command.addAll(options.serverArgs());
+        if (sentinelConfig != null) {
+            command.addAll(sentinelArgs());
+        } else {
+            command.addAll(List.of("--port", Integer.toString(port), "--dir", directory.toString()));
+            command.addAll(options.serverArgs());
+        }
         Path log = directory.resolve("redis.log");
         try {
             process = new ProcessBuilder(command)
@@ -69,6 +83,20 @@ final class ProcessRedisServer implements RedisServer {
         }
         paused = false;
         Ping.awaitAnswer(host(), port, START_TIMEOUT, () -> "exited=" + !process.isAlive() + ", log: " + tail(log));
+    }
+
+    private List<String> sentinelArgs() {
+        Path file = directory.resolve("sentinel.conf");
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, sentinelConfig);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        // The configuration file must come first; Sentinel keeps it up to date across restarts.
+        return List.of(file.toString(), "--sentinel", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", directory.toString(), "--protected-mode", "no");
     }
 
     private static String tail(Path log) {
