@@ -71,15 +71,15 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
         create(initial);
     }
 
-    private RedisList(UnifiedJedis redis, String key, Codec<E> codec) {
+    RedisList(UnifiedJedis redis, String key, Codec<E> codec) {
         super(redis, key);
         this.codec = Objects.requireNonNull(codec, "codec");
         this.commands = new ListCommands(redis, key(), rawKey());
     }
 
     /** A builder for a list with a chosen codec: {@code RedisList.builder(redis).key("k").codec(..).build()}. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, null, CollectionCodecs.natural(), null);
+    public static RedisListBuilder<Object> builder(UnifiedJedis redis) {
+        return new RedisListBuilder<>(redis, null, CollectionCodecs.natural(), null);
     }
 
     /** The codec of elements. */
@@ -87,7 +87,7 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
         return codec;
     }
 
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         List<byte[]> elements = encodeAll(initial);
         if (!elements.isEmpty() && !commands.create(elements)) {
             throw new KeyExistsException(key());
@@ -440,57 +440,5 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
 
     private IndexOutOfBoundsException outOfBounds(int index) {
         return new IndexOutOfBoundsException("Index " + index + " out of bounds for the list at Redis key '" + key() + "'");
-    }
-
-    /**
-     * Configures a {@link RedisList}: key, codec and optional initial elements.
-     *
-     * <pre>{@code
-     * RedisList<String> names = RedisList.builder(redis).key("names").codec(JsonCodec.of(String.class)).build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> {
-
-        private final UnifiedJedis redis;
-        private final String key;
-        private final Codec<E> codec;
-        private final Collection<? extends E> initial;
-
-        private Builder(UnifiedJedis redis, String key, Codec<E> codec, Collection<? extends E> initial) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.key = key;
-            this.codec = codec;
-            this.initial = initial;
-        }
-
-        /** The Redis key; without one (or with null) a random temporary key is used. */
-        public Builder<E> key(String key) {
-            return new Builder<>(redis, key, codec, initial);
-        }
-
-        /** The codec of elements; set it before {@link #initialData}. */
-        public <E2> Builder<E2> codec(Codec<E2> codec) {
-            return new Builder<>(redis, key, Objects.requireNonNull(codec, "codec"), null);
-        }
-
-        /** Elements to create the list with; {@link #build()} then refuses an existing key. */
-        public Builder<E> initialData(Collection<? extends E> data) {
-            return new Builder<>(redis, key, codec, Objects.requireNonNull(data, "data"));
-        }
-
-        /**
-         * Opens (or creates) the list.
-         *
-         * @throws KeyExistsException if initial elements were given and the key exists
-         */
-        public RedisList<E> build() {
-            RedisList<E> list = new RedisList<>(redis, key, codec);
-            if (initial != null) {
-                list.create(initial);
-            }
-            return list;
-        }
     }
 }

@@ -81,7 +81,7 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         create(initial);
     }
 
-    private RedisMap(UnifiedJedis redis, String key, Codec<K> keyCodec, Codec<V> valueCodec) {
+    RedisMap(UnifiedJedis redis, String key, Codec<K> keyCodec, Codec<V> valueCodec) {
         super(redis, key);
         this.keyCodec = Objects.requireNonNull(keyCodec, "keyCodec");
         this.valueCodec = Objects.requireNonNull(valueCodec, "valueCodec");
@@ -92,8 +92,8 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
      * A builder for a map with chosen codecs:
      * {@code RedisMap.builder(redis).key("k").keyCodec(..).valueCodec(..).build()}.
      */
-    public static Builder<Object, Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, null, CollectionCodecs.natural(), CollectionCodecs.natural(), null);
+    public static RedisMapBuilder<Object, Object> builder(UnifiedJedis redis) {
+        return new RedisMapBuilder<>(redis, null, CollectionCodecs.natural(), CollectionCodecs.natural(), null);
     }
 
     /** The codec of map keys (hash fields). */
@@ -106,7 +106,7 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         return valueCodec;
     }
 
-    private void create(Map<? extends K, ? extends V> initial) {
+    void create(Map<? extends K, ? extends V> initial) {
         Map<byte[], byte[]> fields = encodeAll(initial);
         if (!fields.isEmpty() && !commands.create(fields)) {
             throw new KeyExistsException(key());
@@ -431,70 +431,5 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         Map<byte[], byte[]> fields = new LinkedHashMap<>(map.size() * 2);
         map.forEach((k, v) -> fields.put(encodeKey(k), encodeValue(v)));
         return fields;
-    }
-
-    /**
-     * Configures a {@link RedisMap}: key, codecs and optional initial data.
-     *
-     * <pre>{@code
-     * RedisMap<String, Order> orders = RedisMap.builder(redis).key("orders")
-     *         .keyCodec(JsonCodec.of(String.class)).valueCodec(JsonCodec.of(Order.class)).build();
-     * }</pre>
-     *
-     * @param <K> the type of keys
-     * @param <V> the type of values
-     */
-    public static final class Builder<K, V> {
-
-        private final UnifiedJedis redis;
-        private final String key;
-        private final Codec<K> keyCodec;
-        private final Codec<V> valueCodec;
-        private final Map<? extends K, ? extends V> initial;
-
-        private Builder(UnifiedJedis redis, String key, Codec<K> keyCodec, Codec<V> valueCodec,
-                Map<? extends K, ? extends V> initial) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.key = key;
-            this.keyCodec = keyCodec;
-            this.valueCodec = valueCodec;
-            this.initial = initial;
-        }
-
-        /** The Redis key; without one (or with null) a random temporary key is used. */
-        public Builder<K, V> key(String key) {
-            return new Builder<>(redis, key, keyCodec, valueCodec, initial);
-        }
-
-        /** The codec of map keys; set codecs before {@link #initialData}. */
-        public <K2> Builder<K2, V> keyCodec(Codec<K2> codec) {
-            return new Builder<>(redis, key, Objects.requireNonNull(codec, "codec"), valueCodec, null);
-        }
-
-        /** The codec of map values; set codecs before {@link #initialData}. */
-        public <V2> Builder<K, V2> valueCodec(Codec<V2> codec) {
-            return new Builder<>(redis, key, keyCodec, Objects.requireNonNull(codec, "codec"), null);
-        }
-
-        /**
-         * Data to create the map with; {@link #build()} then throws {@link KeyExistsException} if the key
-         * already exists (when the data is not empty).
-         */
-        public Builder<K, V> initialData(Map<? extends K, ? extends V> data) {
-            return new Builder<>(redis, key, keyCodec, valueCodec, Objects.requireNonNull(data, "data"));
-        }
-
-        /**
-         * Opens (or creates) the map.
-         *
-         * @throws KeyExistsException if initial data was given and the key exists
-         */
-        public RedisMap<K, V> build() {
-            RedisMap<K, V> map = new RedisMap<>(redis, key, keyCodec, valueCodec);
-            if (initial != null) {
-                map.create(initial);
-            }
-            return map;
-        }
     }
 }

@@ -69,15 +69,15 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
         create(initial);
     }
 
-    private RedisSet(UnifiedJedis redis, String key, Codec<E> codec) {
+    RedisSet(UnifiedJedis redis, String key, Codec<E> codec) {
         super(redis, key);
         this.codec = Objects.requireNonNull(codec, "codec");
         this.commands = new SetCommands(redis, key(), rawKey());
     }
 
     /** A builder for a set with a chosen codec: {@code RedisSet.builder(redis).key("k").codec(..).build()}. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, null, CollectionCodecs.natural(), null);
+    public static RedisSetBuilder<Object> builder(UnifiedJedis redis) {
+        return new RedisSetBuilder<>(redis, null, CollectionCodecs.natural(), null);
     }
 
     /** The codec of elements. */
@@ -85,7 +85,7 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
         return codec;
     }
 
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         List<byte[]> members = encodeAll(initial);
         if (!members.isEmpty() && !commands.create(members)) {
             throw new KeyExistsException(key());
@@ -338,57 +338,5 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
             }
         }
         return members;
-    }
-
-    /**
-     * Configures a {@link RedisSet}: key, codec and optional initial elements.
-     *
-     * <pre>{@code
-     * RedisSet<String> tags = RedisSet.builder(redis).key("tags").codec(JsonCodec.of(String.class)).build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> {
-
-        private final UnifiedJedis redis;
-        private final String key;
-        private final Codec<E> codec;
-        private final Collection<? extends E> initial;
-
-        private Builder(UnifiedJedis redis, String key, Codec<E> codec, Collection<? extends E> initial) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.key = key;
-            this.codec = codec;
-            this.initial = initial;
-        }
-
-        /** The Redis key; without one (or with null) a random temporary key is used. */
-        public Builder<E> key(String key) {
-            return new Builder<>(redis, key, codec, initial);
-        }
-
-        /** The codec of elements; set it before {@link #initialData}. */
-        public <E2> Builder<E2> codec(Codec<E2> codec) {
-            return new Builder<>(redis, key, Objects.requireNonNull(codec, "codec"), null);
-        }
-
-        /** Elements to create the set with; {@link #build()} then refuses an existing key. */
-        public Builder<E> initialData(Collection<? extends E> data) {
-            return new Builder<>(redis, key, codec, Objects.requireNonNull(data, "data"));
-        }
-
-        /**
-         * Opens (or creates) the set.
-         *
-         * @throws KeyExistsException if initial elements were given and the key exists
-         */
-        public RedisSet<E> build() {
-            RedisSet<E> set = new RedisSet<>(redis, key, codec);
-            if (initial != null) {
-                set.create(initial);
-            }
-            return set;
-        }
     }
 }
