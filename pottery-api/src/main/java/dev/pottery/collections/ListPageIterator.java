@@ -8,8 +8,8 @@ import java.util.NoSuchElementException;
 /**
  * The {@link ListIterator} of a {@link RedisList}: it reads the list in LRANGE pages of
  * {@value #PAGE} elements (forwards or backwards), so a walk costs one round trip per page rather than
- * per element, and never holds more than a page. {@code set} is one script; {@code remove} and
- * {@code add} are one script each and drop the cached page, since they shift the positions after them.
+ * per element, and never holds more than a page. {@code set}, {@code remove} and {@code add} are one
+ * script each, and apply the same change to the cached page so the walk goes on without re-reading it.
  *
  * <p>Like the list's other views it is weakly consistent: it works by position, so elements inserted
  * or removed by other clients during the walk shift what it sees rather than raising
@@ -96,11 +96,15 @@ final class ListPageIterator<E> implements ListIterator<E> {
             throw new IllegalStateException("remove() needs a preceding next() or previous()");
         }
         list.remove(lastReturned);
+        if (cached(lastReturned)) {
+            page.remove(lastReturned - pageStart);
+        } else {
+            page = List.of();
+        }
         if (lastReturned < cursor) {
             cursor--;
         }
         lastReturned = -1;
-        page = List.of();
     }
 
     @Override
@@ -116,8 +120,13 @@ final class ListPageIterator<E> implements ListIterator<E> {
 
     @Override
     public void add(E e) {
-        list.add(cursor++, e);
+        list.add(cursor, e);
+        if (cursor >= pageStart && cursor <= pageStart + page.size() && !page.isEmpty()) {
+            page.add(cursor - pageStart, e);
+        } else {
+            page = List.of();
+        }
+        cursor++;
         lastReturned = -1;
-        page = List.of();
     }
 }
