@@ -134,9 +134,9 @@ final class ListCommands {
         return Long.valueOf(1).equals(CREATE.run(redis, List.of(key), elements));
     }
 
-    /** UNLINK of the whole key. */
+    /** UNLINK of the whole key, refused if it holds another Redis type (one script). */
     void clear() {
-        redis.unlink(key);
+        guard.clear();
     }
 
     /** SHA-1 hex of the elements, each written as {@code <byte length>:<bytes>}, as the script computes it. */

@@ -127,8 +127,8 @@ final class MapCommands {
         return guard.call(() -> redis.hgetAll(key));
     }
 
-    /** UNLINK of the whole key. */
+    /** UNLINK of the whole key, refused if it holds another Redis type (one script). */
     void clear() {
-        redis.unlink(key);
+        guard.clear();
     }
 }

@@ -243,7 +243,7 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
         return commands.retainAll(queryAll(c)) > 0;
     }
 
-    /** {@inheritDoc} UNLINKs the key. */
+    /** {@inheritDoc} UNLINKs the key: one script, which refuses a key holding another Redis type. */
     @Override
     public void clear() {
         commands.clear();

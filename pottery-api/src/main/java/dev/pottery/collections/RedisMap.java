@@ -195,7 +195,7 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         commands.setAll(encodeAll(map));
     }
 
-    /** {@inheritDoc} UNLINKs the key. */
+    /** {@inheritDoc} UNLINKs the key: one script, which refuses a key holding another Redis type. */
     @Override
     public void clear() {
         commands.clear();

@@ -176,7 +176,7 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
         return commands.retainOnly(queryAll(c)) > 0;
     }
 
-    /** {@inheritDoc} UNLINKs the key. */
+    /** {@inheritDoc} UNLINKs the key: one script, which refuses a key holding another Redis type. */
     @Override
     public void clear() {
         commands.clear();

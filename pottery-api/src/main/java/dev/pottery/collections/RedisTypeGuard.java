@@ -1,6 +1,9 @@
 package dev.pottery.collections;
 
 import dev.pottery.PotteryException;
+import dev.pottery.internal.LuaScript;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -11,6 +14,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * rejects the command (or the script stops at its first call) before touching the data.
  */
 final class RedisTypeGuard {
+
+    private static final LuaScript CLEAR = LuaScript.fromResource(RedisTypeGuard.class, "map-set-list-clear.lua");
 
     private final UnifiedJedis redis;
     private final String key;
@@ -34,6 +39,12 @@ final class RedisTypeGuard {
             }
             throw e;
         }
+    }
+
+    /** Deletes the key (one script), unless it holds another type: clear() must not destroy other data. */
+    void clear() {
+        byte[] rawKey = key.getBytes(StandardCharsets.UTF_8);
+        call(() -> CLEAR.run(redis, List.of(rawKey), List.of(expected.getBytes(StandardCharsets.US_ASCII))));
     }
 
     private String actualType() {

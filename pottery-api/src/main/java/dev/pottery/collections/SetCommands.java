@@ -81,8 +81,8 @@ final class SetCommands {
         return (Long) REPLACE.run(redis, List.of(destination), members);
     }
 
-    /** UNLINK of the whole key. */
+    /** UNLINK of the whole key, refused if it holds another Redis type (one script). */
     void clear() {
-        redis.unlink(key);
+        guard.clear();
     }
 }

@@ -252,6 +252,7 @@ class RedisListTest {
         assertThatThrownBy(() -> list.add(1L)).isInstanceOf(PotteryException.class)
                 .hasMessageContaining("'s'").hasMessageContaining("list").hasMessageContaining("set");
         assertThatThrownBy(() -> list.set(0, 1L)).isInstanceOf(PotteryException.class).hasMessageContaining("set");
+        assertThatThrownBy(list::clear).isInstanceOf(PotteryException.class).hasMessageContaining("set");
         assertThat(redis.smembers("s")).containsExactly("1");
     }
 

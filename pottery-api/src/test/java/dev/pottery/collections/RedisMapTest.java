@@ -124,6 +124,7 @@ class RedisMapTest {
                 .hasMessageContaining("'l'").hasMessageContaining("hash").hasMessageContaining("list");
         assertThatThrownBy(() -> map.get("a")).isInstanceOf(PotteryException.class).hasMessageContaining("list");
         assertThatThrownBy(map::size).isInstanceOf(PotteryException.class);
+        assertThatThrownBy(map::clear).isInstanceOf(PotteryException.class).hasMessageContaining("list");
         assertThat(redis.lrange("l", 0, -1)).containsExactly("1", "2");
     }
 

@@ -135,6 +135,7 @@ class RedisSetTest {
         RedisSet<String> set = strings(redis, "h");
         assertThatThrownBy(() -> set.add("x")).isInstanceOf(PotteryException.class)
                 .hasMessageContaining("'h'").hasMessageContaining("set").hasMessageContaining("hash");
+        assertThatThrownBy(set::clear).isInstanceOf(PotteryException.class).hasMessageContaining("hash");
         assertThat(redis.hget("h", "f")).isEqualTo("v");
     }
 
