@@ -16,11 +16,12 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * Set algebra through a cluster client: keys in different hash slots are combined client-side (never a
+ * The collections through a Redis Cluster client: every script touches one key, so maps and lists work
+ * as on a single server; set algebra through a cluster client: keys in different hash slots are combined client-side (never a
  * CROSSSLOT error), keys sharing a hash tag run in Redis. A one-node cluster owning every slot is
  * enough: Redis still refuses multi-key commands across slots there.
  */
-class RedisSetClusterTest {
+class MapSetListClusterTest {
 
     private static RedisServerGroup servers;
     private static RedisClusterClient cluster;
@@ -72,6 +73,26 @@ class RedisSetClusterTest {
         RedisSet<Object> stored = left.intersectionStore("{fruit}.both", right);
         assertThat(sinterstoreCalls()).isEqualTo(before + 1);
         assertThat(stored.toSet()).containsExactly("pear");
+    }
+
+    @Test
+    void mapAndListScriptsRunThroughAClusterClient() {
+        RedisMap<Object, Object> map = new RedisMap<>(cluster, "cluster-map");
+        assertThat(map.put("a", 1L)).isNull();
+        assertThat(map.putIfAbsent("a", 2L)).isEqualTo(1L);
+        assertThat(map.merge("a", 5L, (x, y) -> (Long) x + (Long) y)).isEqualTo(6L);
+        map.putAll(java.util.Map.of("b", 2L, "c", 3L));
+        assertThat(map.toMap()).hasSize(3);
+        assertThat(map.keySet()).containsExactlyInAnyOrder("a", "b", "c");
+        RedisList<Object> list = new RedisList<>(cluster, "cluster-list", List.of(3L, 1L));
+        list.add(1, 2L);
+        list.sort(java.util.Comparator.comparing(o -> (Long) o));
+        assertThat(list.remove(0)).isEqualTo(1L);
+        assertThat(list).containsExactly(2L, 3L);
+        try (RedisSet<Object> temporary = new RedisSet<>(cluster)) {
+            temporary.add("x");
+            assertThat(temporary.toSet()).containsExactly("x");
+        }
     }
 
     private static long sinterstoreCalls() {
