@@ -1,0 +1,134 @@
+package dev.pottery.collections;
+
+import dev.pottery.internal.LuaScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Every Redis command {@link RedisMap} sends, on encoded bytes: one method per round trip. Operations
+ * that must read and write atomically are Lua scripts (resources next to this class), each touching
+ * only the map's own key, so they also run on Redis Cluster.
+ */
+final class MapCommands {
+
+    private static final LuaScript GET_AND_PUT = LuaScript.fromResource(MapCommands.class, "map-get-and-put.lua");
+    private static final LuaScript GET_AND_DELETE = LuaScript.fromResource(MapCommands.class, "map-get-and-delete.lua");
+    private static final LuaScript PUT_IF_ABSENT = LuaScript.fromResource(MapCommands.class, "map-put-if-absent.lua");
+    private static final LuaScript GET_AND_REPLACE = LuaScript.fromResource(MapCommands.class, "map-get-and-replace.lua");
+    private static final LuaScript COMPARE_AND_SET = LuaScript.fromResource(MapCommands.class, "map-compare-and-set.lua");
+    private static final LuaScript CREATE = LuaScript.fromResource(MapCommands.class, "map-create.lua");
+
+    private static final byte[] YES = {'1'};
+    private static final byte[] NO = {'0'};
+    private static final byte[] NOTHING = {};
+
+    private final UnifiedJedis redis;
+    private final byte[] key;
+    private final RedisTypeGuard guard;
+
+    MapCommands(UnifiedJedis redis, String key, byte[] rawKey) {
+        this.redis = redis;
+        this.key = rawKey;
+        this.guard = new RedisTypeGuard(redis, key, "hash");
+    }
+
+    /** HGET. */
+    byte[] get(byte[] field) {
+        return guard.call(() -> redis.hget(key, field));
+    }
+
+    /** HEXISTS. */
+    boolean contains(byte[] field) {
+        return guard.call(() -> redis.hexists(key, field));
+    }
+
+    /** HLEN. */
+    long size() {
+        return guard.call(() -> redis.hlen(key));
+    }
+
+    /** HSET of one field, without reading the old value; whether the field is new. */
+    boolean set(byte[] field, byte[] value) {
+        return guard.call(() -> redis.hset(key, field, value)) > 0;
+    }
+
+    /** One HDEL of many fields; how many existed. */
+    long deleteAll(List<byte[]> fields) {
+        if (fields.isEmpty()) {
+            return 0;
+        }
+        return guard.call(() -> redis.hdel(key, fields.toArray(new byte[0][])));
+    }
+
+    /** One HSET of many fields. */
+    void setAll(Map<byte[], byte[]> fields) {
+        if (!fields.isEmpty()) {
+            guard.call(() -> redis.hset(key, fields));
+        }
+    }
+
+    /** HDEL of one field; whether it existed. */
+    boolean delete(byte[] field) {
+        return guard.call(() -> redis.hdel(key, field)) > 0;
+    }
+
+    /** Script: HSET, returning the previous value or null. */
+    byte[] getAndPut(byte[] field, byte[] value) {
+        return (byte[]) guard.call(() -> GET_AND_PUT.run(redis, List.of(key), List.of(field, value)));
+    }
+
+    /** Script: HDEL, returning the previous value or null. */
+    byte[] getAndDelete(byte[] field) {
+        return (byte[]) guard.call(() -> GET_AND_DELETE.run(redis, List.of(key), List.of(field)));
+    }
+
+    /** Script: HSET only if absent, returning the existing value or null when stored. */
+    byte[] putIfAbsent(byte[] field, byte[] value) {
+        return (byte[]) guard.call(() -> PUT_IF_ABSENT.run(redis, List.of(key), List.of(field, value)));
+    }
+
+    /** Script: HSET only if present, returning the previous value or null when absent (nothing stored). */
+    byte[] getAndReplace(byte[] field, byte[] value) {
+        return (byte[]) guard.call(() -> GET_AND_REPLACE.run(redis, List.of(key), List.of(field, value)));
+    }
+
+    /**
+     * Script: changes the field from {@code expected} (null = absent) to {@code replacement}
+     * (null = delete) if and only if it currently is {@code expected}.
+     */
+    boolean compareAndSet(byte[] field, byte[] expected, byte[] replacement) {
+        List<byte[]> args = List.of(field,
+                expected == null ? NO : YES, expected == null ? NOTHING : expected,
+                replacement == null ? NO : YES, replacement == null ? NOTHING : replacement);
+        Object reply = guard.call(() -> COMPARE_AND_SET.run(redis, List.of(key), args));
+        return Long.valueOf(1).equals(reply);
+    }
+
+    /** Script: stores the fields unless the key exists; whether it stored them. */
+    boolean create(Map<byte[], byte[]> fields) {
+        List<byte[]> args = new ArrayList<>(fields.size() * 2);
+        fields.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        return Long.valueOf(1).equals(CREATE.run(redis, List.of(key), args));
+    }
+
+    /** One HSCAN page from a cursor. */
+    ScanResult<Map.Entry<byte[], byte[]>> scan(byte[] cursor) {
+        return guard.call(() -> redis.hscan(key, cursor, MapSetScanIterator.params()));
+    }
+
+    /** HGETALL. */
+    Map<byte[], byte[]> getAll() {
+        return guard.call(() -> redis.hgetAll(key));
+    }
+
+    /** UNLINK of the whole key, refused if it holds another Redis type (one script). */
+    void clear() {
+        guard.clear();
+    }
+}

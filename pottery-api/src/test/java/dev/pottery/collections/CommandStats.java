@@ -1,0 +1,53 @@
+package dev.pottery.collections;
+
+import java.util.Map;
+import java.util.TreeMap;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Counts the commands a Redis server executed, from {@code INFO commandstats}, to prove how many round
+ * trips an operation costs. Commands a Lua script runs are counted too (under their own names), so an
+ * operation done by one script shows as one EVALSHA plus the script's inner commands.
+ */
+final class CommandStats {
+
+    private final UnifiedJedis redis;
+    private Map<String, Long> before;
+
+    private CommandStats(UnifiedJedis redis) {
+        this.redis = redis;
+        this.before = read(redis);
+    }
+
+    /** Starts counting from now. */
+    static CommandStats start(UnifiedJedis redis) {
+        return new CommandStats(redis);
+    }
+
+    /** The commands run since the start (or the last call), by lower-case name; INFO itself is left out. */
+    Map<String, Long> delta() {
+        Map<String, Long> after = read(redis);
+        Map<String, Long> delta = new TreeMap<>();
+        after.forEach((command, calls) -> {
+            long d = calls - before.getOrDefault(command, 0L);
+            if (d != 0 && !command.equals("info")) {
+                delta.put(command, d);
+            }
+        });
+        before = read(redis);
+        return delta;
+    }
+
+    private static Map<String, Long> read(UnifiedJedis redis) {
+        Map<String, Long> calls = new TreeMap<>();
+        for (String line : redis.info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_")) {
+                String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                int start = line.indexOf("calls=") + "calls=".length();
+                int end = line.indexOf(',', start);
+                calls.put(name, Long.parseLong(line.substring(start, end)));
+            }
+        }
+        return calls;
+    }
+}
