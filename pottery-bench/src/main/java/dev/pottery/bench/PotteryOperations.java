@@ -11,6 +11,7 @@ final class PotteryOperations {
 
     static List<OperationSpec> list() {
         List<OperationSpec> specs = new ArrayList<>();
+        specs.addAll(CollectionOperations.list());
         return specs;
     }
 }
