@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * An approximate distinct counter in a Redis HyperLogLog, as Python pottery's {@code HyperLogLog}:
@@ -185,7 +186,18 @@ public class HyperLogLog<E> extends RedisBacked {
         if (open >= 0 && close > open + 1) {
             return key + suffix; // the first {tag} stays first, so the slot is the same
         }
-        return "{" + key + "}" + suffix;
+        if (key.indexOf('}') < 0) {
+            return "{" + key + "}" + suffix; // the whole key is hashed, and here it can be the tag
+        }
+        // a '}' would cut the tag short: find a short tag hashing to the key's slot (16384 slots)
+        int slot = JedisClusterCRC16.getSlot(key);
+        for (int tag = 0; tag < 1 << 22; tag++) {
+            String candidate = "{" + Integer.toString(tag, 36) + "}";
+            if (JedisClusterCRC16.getSlot(candidate) == slot) {
+                return candidate + suffix;
+            }
+        }
+        return key + suffix; // not reached in practice: short tags cover every slot
     }
 
     /** Same client and key. */
