@@ -38,10 +38,10 @@ final class DequeIterator<E> implements Iterator<E> {
         }
         List<byte[]> fetched;
         if (descending) {
-            fetched = deque.range(-(nextFetch + RedisDeque.PAGE), -(nextFetch + 1));
+            fetched = deque.commands().range(-(nextFetch + RedisDeque.PAGE), -(nextFetch + 1));
             Collections.reverse(fetched);
         } else {
-            fetched = deque.range(nextFetch, nextFetch + RedisDeque.PAGE - 1);
+            fetched = deque.commands().range(nextFetch, nextFetch + RedisDeque.PAGE - 1);
         }
         page = fetched;
         inPage = 0;
@@ -68,7 +68,7 @@ final class DequeIterator<E> implements Iterator<E> {
             throw new IllegalStateException("next() has not been called, or remove() was already called");
         }
         long index = descending ? -(lastPosition + 1) : lastPosition;
-        deque.removeAt(index, lastBytes, descending);
+        deque.commands().removeAt(index, lastBytes, descending);
         // everything after the removed element moved one place towards our starting end
         nextFetch--;
         lastPosition = -1;

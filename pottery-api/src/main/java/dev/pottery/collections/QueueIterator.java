@@ -32,7 +32,7 @@ final class QueueIterator<E> implements Iterator<E> {
         if (exhausted) {
             return false;
         }
-        page = queue.range(start, RedisQueue.PAGE);
+        page = queue.commands().range(start, RedisQueue.PAGE);
         inPage = 0;
         exhausted = page.size() < RedisQueue.PAGE;
         if (!page.isEmpty()) {
@@ -63,7 +63,7 @@ final class QueueIterator<E> implements Iterator<E> {
         if (lastId == null) {
             throw new IllegalStateException("next() has not been called, or remove() was already called");
         }
-        queue.delete(lastId);
+        queue.commands().delete(lastId);
         lastId = null;
     }
 

@@ -3,20 +3,15 @@ package dev.pottery.collections;
 import dev.pottery.KeyExistsException;
 import dev.pottery.codec.Codec;
 import dev.pottery.codec.JsonCodec;
-import dev.pottery.internal.LuaScript;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.util.KeyValue;
 
 /**
  * A {@link BlockingDeque} stored in a Redis list, laid out as Python pottery's {@code RedisDeque}: each
@@ -60,23 +55,17 @@ import redis.clients.jedis.util.KeyValue;
  *
  * @param <E> the type of elements
  */
-public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
+public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
 
     /** Elements read per LRANGE by iterators and bulk reads. */
     static final int PAGE = 128;
 
-    private static final LuaScript PUSH = LuaScript.fromResource(RedisDeque.class, "deque-push.lua");
-    private static final LuaScript ROTATE = LuaScript.fromResource(RedisDeque.class, "deque-rotate.lua");
-    private static final LuaScript REMOVE_AT = LuaScript.fromResource(RedisDeque.class, "deque-remove-at.lua");
-    private static final LuaScript FILTER = LuaScript.fromResource(RedisDeque.class, "deque-filter.lua");
-    private static final LuaScript CONTAINS_ALL = LuaScript.fromResource(RedisDeque.class, "deque-contains-all.lua");
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final byte[] LEFT = {'L'};
-    private static final byte[] RIGHT = {'R'};
-    private static final int UNBOUNDED = -1;
+    private static final int UNBOUNDED = DequeCommands.UNBOUNDED;
 
     private final Codec<E> codec;
     private final int maxlen;
+    private final DequeCommands commands;
 
     /** Opens the deque at {@code key} (unbounded, JSON codec); an existing list is used as it is. */
     public RedisDeque(UnifiedJedis redis, String key) {
@@ -102,6 +91,7 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
         super(redis, key);
         this.codec = Objects.requireNonNull(codec, "codec");
         this.maxlen = maxlen;
+        this.commands = new DequeCommands(this, maxlen);
     }
 
     /** A builder, for a codec, a maximum length or initial data. */
@@ -122,7 +112,7 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
         if (maxlen != UNBOUNDED && items.size() > maxlen) {
             items = items.subList(items.size() - maxlen, items.size()); // pottery keeps the last maxlen
         }
-        long length = push(RIGHT, true, items);
+        long length = commands.push(false, true, encodeAll(items));
         if (length < 0) {
             throw new KeyExistsException(key());
         }
@@ -152,12 +142,13 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
      * elements equals {@code rotate(1)}.
      */
     public void rotate(long n) {
-        call(() -> ROTATE.run(redis(), List.of(rawKey()), List.of(ascii(n))));
+        commands.rotate(n);
     }
 
     /** A local copy of the whole deque, head first (one LRANGE). */
+    @Override
     public List<E> toList() {
-        List<byte[]> raw = call(() -> redis().lrange(rawKey(), 0, -1));
+        List<byte[]> raw = commands.range(0, -1);
         List<E> out = new ArrayList<>(raw.size());
         for (byte[] bytes : raw) {
             out.add(decode(bytes));
@@ -169,78 +160,12 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
 
     @Override
     public void addFirst(E e) {
-        push(LEFT, false, List.of(e));
+        commands.push(true, false, encodeAll(List.of(e)));
     }
 
     @Override
     public void addLast(E e) {
-        push(RIGHT, false, List.of(e));
-    }
-
-    /** Adds at the head; always {@code true}: a full bounded deque drops its tail instead of refusing. */
-    @Override
-    public boolean offerFirst(E e) {
-        addFirst(e);
-        return true;
-    }
-
-    /** Adds at the tail; always {@code true}: a full bounded deque drops its head instead of refusing. */
-    @Override
-    public boolean offerLast(E e) {
-        addLast(e);
-        return true;
-    }
-
-    /** Adds at the head without blocking (a bounded deque drops its tail). */
-    @Override
-    public void putFirst(E e) {
-        addFirst(e);
-    }
-
-    /** Adds at the tail without blocking (a bounded deque drops its head). */
-    @Override
-    public void putLast(E e) {
-        addLast(e);
-    }
-
-    /** As {@link #offerFirst(Object)}: never waits, always {@code true}. */
-    @Override
-    public boolean offerFirst(E e, long timeout, TimeUnit unit) {
-        Objects.requireNonNull(unit, "unit");
-        return offerFirst(e);
-    }
-
-    /** As {@link #offerLast(Object)}: never waits, always {@code true}. */
-    @Override
-    public boolean offerLast(E e, long timeout, TimeUnit unit) {
-        Objects.requireNonNull(unit, "unit");
-        return offerLast(e);
-    }
-
-    @Override
-    public boolean add(E e) {
-        addLast(e);
-        return true;
-    }
-
-    @Override
-    public boolean offer(E e) {
-        return offerLast(e);
-    }
-
-    @Override
-    public void put(E e) {
-        putLast(e);
-    }
-
-    @Override
-    public boolean offer(E e, long timeout, TimeUnit unit) {
-        return offerLast(e, timeout, unit);
-    }
-
-    @Override
-    public void push(E e) {
-        addFirst(e);
+        commands.push(false, false, encodeAll(List.of(e)));
     }
 
     /**
@@ -255,65 +180,28 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
         if (c.isEmpty()) {
             return false;
         }
-        push(RIGHT, false, new ArrayList<>(c));
+        commands.push(false, false, encodeAll(c));
         return true;
     }
 
-    /** Pushes encoded elements at one end; returns the new length, or -1 if {@code mustBeNew} failed. */
-    private long push(byte[] side, boolean mustBeNew, List<? extends E> elements) {
-        List<byte[]> encoded = new ArrayList<>(elements.size() + 3);
-        encoded.add(ascii(maxlen));
-        encoded.add(side);
-        encoded.add(mustBeNew ? new byte[] {'1'} : new byte[] {'0'});
+    private List<byte[]> encodeAll(Collection<? extends E> elements) {
+        List<byte[]> encoded = new ArrayList<>(elements.size());
         for (E e : elements) {
             encoded.add(encode(Objects.requireNonNull(e, "RedisDeque does not accept null elements")));
         }
-        if (maxlen == 0) {
-            return 0; // Python's deque(maxlen=0) accepts and discards everything
-        }
-        if (maxlen == UNBOUNDED && !mustBeNew) {
-            byte[][] values = encoded.subList(3, encoded.size()).toArray(new byte[0][]);
-            // unbounded: a plain LPUSH/RPUSH is already one atomic command
-            return call(() -> side == LEFT ? redis().lpush(rawKey(), values) : redis().rpush(rawKey(), values));
-        }
-        return (Long) call(() -> PUSH.run(redis(), List.of(rawKey()), encoded));
+        return encoded;
     }
 
     // ---------------------------------------------------------------- removal
 
     @Override
     public E pollFirst() {
-        return decodeOrNull(call(() -> redis().lpop(rawKey())));
+        return decodeOrNull(commands.pop(true));
     }
 
     @Override
     public E pollLast() {
-        return decodeOrNull(call(() -> redis().rpop(rawKey())));
-    }
-
-    @Override
-    public E removeFirst() {
-        return orThrow(pollFirst());
-    }
-
-    @Override
-    public E removeLast() {
-        return orThrow(pollLast());
-    }
-
-    @Override
-    public E remove() {
-        return removeFirst();
-    }
-
-    @Override
-    public E poll() {
-        return pollFirst();
-    }
-
-    @Override
-    public E pop() {
-        return removeFirst();
+        return decodeOrNull(commands.pop(false));
     }
 
     /** Waits (BLPOP, holding a pooled connection) until the head can be taken. */
@@ -328,11 +216,6 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
         return takeFrom(false);
     }
 
-    @Override
-    public E take() throws InterruptedException {
-        return takeFirst();
-    }
-
     /** Takes the head, waiting up to the timeout with BLPOP; {@code null} if nothing arrived in time. */
     @Override
     public E pollFirst(long timeout, TimeUnit unit) throws InterruptedException {
@@ -343,11 +226,6 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
     @Override
     public E pollLast(long timeout, TimeUnit unit) throws InterruptedException {
         return pollWithin(false, unit.toNanos(timeout));
-    }
-
-    @Override
-    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return pollFirst(timeout, unit);
     }
 
     private E takeFrom(boolean head) throws InterruptedException {
@@ -382,66 +260,52 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
             throw new InterruptedException();
         }
         double seconds = Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1)) / 1e9;
-        KeyValue<byte[], byte[]> popped = call(() -> head
-                ? redis().blpop(seconds, rawKey())
-                : redis().brpop(seconds, rawKey()));
-        return popped == null ? null : decode(popped.getValue());
+        return decodeOrNull(commands.blockingPop(head, seconds));
     }
 
     @Override
     public boolean removeFirstOccurrence(Object o) {
         byte[] encoded = encodeForLookup(o);
-        return encoded != null && call(() -> redis().lrem(rawKey(), 1, encoded)) > 0;
+        return encoded != null && commands.removeOne(encoded, false);
     }
 
     @Override
     public boolean removeLastOccurrence(Object o) {
         byte[] encoded = encodeForLookup(o);
-        return encoded != null && call(() -> redis().lrem(rawKey(), -1, encoded)) > 0;
-    }
-
-    @Override
-    public boolean remove(Object o) {
-        return removeFirstOccurrence(o);
+        return encoded != null && commands.removeOne(encoded, true);
     }
 
     /** Removes every element equal to one in {@code c}: one script. */
     @Override
     public boolean removeAll(Collection<?> c) {
-        return filter("drop", c);
+        return filter(false, c);
     }
 
     /** Keeps only elements equal to one in {@code c}: one script that rewrites the list atomically. */
     @Override
     public boolean retainAll(Collection<?> c) {
-        return filter("keep", c);
+        return filter(true, c);
     }
 
-    private boolean filter(String mode, Collection<?> c) {
+    private boolean filter(boolean keep, Collection<?> c) {
         Objects.requireNonNull(c, "c");
-        List<byte[]> args = new ArrayList<>(c.size() + 1);
-        args.add(mode.getBytes(StandardCharsets.US_ASCII));
+        List<byte[]> values = new ArrayList<>(c.size());
         for (Object o : c) {
             byte[] encoded = encodeForLookup(o);
             if (encoded != null) {
-                args.add(encoded);
+                values.add(encoded);
             }
         }
-        if (args.size() == 1 && mode.equals("drop")) {
+        if (values.isEmpty() && !keep) {
             return false;
         }
-        return (Long) call(() -> FILTER.run(redis(), List.of(rawKey()), args)) > 0;
+        return commands.filter(keep, values) > 0;
     }
 
     /** Deletes the key (UNLINK). */
     @Override
     public void clear() {
-        redis().unlink(rawKey());
-    }
-
-    @Override
-    public int drainTo(Collection<? super E> c) {
-        return drainTo(c, Integer.MAX_VALUE);
+        commands.delete();
     }
 
     /** Moves up to {@code maxElements} from the head into {@code c}, LPOP with a count per page. */
@@ -454,8 +318,8 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
         int moved = 0;
         while (moved < maxElements) {
             int count = Math.min(PAGE, maxElements - moved);
-            List<byte[]> popped = call(() -> redis().lpop(rawKey(), count));
-            if (popped == null || popped.isEmpty()) {
+            List<byte[]> popped = commands.popHead(count);
+            if (popped.isEmpty()) {
                 break;
             }
             for (byte[] bytes : popped) {
@@ -473,39 +337,19 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
 
     @Override
     public E peekFirst() {
-        return decodeOrNull(call(() -> redis().lindex(rawKey(), 0)));
+        return decodeOrNull(commands.index(0));
     }
 
     @Override
     public E peekLast() {
-        return decodeOrNull(call(() -> redis().lindex(rawKey(), -1)));
-    }
-
-    @Override
-    public E getFirst() {
-        return orThrow(peekFirst());
-    }
-
-    @Override
-    public E getLast() {
-        return orThrow(peekLast());
-    }
-
-    @Override
-    public E element() {
-        return getFirst();
-    }
-
-    @Override
-    public E peek() {
-        return peekFirst();
+        return decodeOrNull(commands.index(-1));
     }
 
     /** LPOS: one round trip. */
     @Override
     public boolean contains(Object o) {
         byte[] encoded = encodeForLookup(o);
-        return encoded != null && call(() -> redis().lpos(rawKey(), encoded)) != null;
+        return encoded != null && commands.contains(encoded);
     }
 
     /** One script of LPOS calls, stopping at the first missing element. */
@@ -519,18 +363,13 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
             }
             args.add(encoded);
         }
-        return args.isEmpty() || (Long) call(() -> CONTAINS_ALL.run(redis(), List.of(rawKey()), args)) == 1L;
+        return args.isEmpty() || commands.containsAll(args);
     }
 
     /** LLEN (saturating at {@link Integer#MAX_VALUE}). */
     @Override
     public int size() {
-        return (int) Math.min(Integer.MAX_VALUE, call(() -> redis().llen(rawKey())));
-    }
-
-    @Override
-    public boolean isEmpty() {
-        return size() == 0;
+        return (int) Math.min(Integer.MAX_VALUE, commands.length());
     }
 
     /** {@code maxlen - size()} for a bounded deque, else {@link Integer#MAX_VALUE}. */
@@ -551,16 +390,6 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
         return new DequeIterator<>(this, true);
     }
 
-    @Override
-    public Object[] toArray() {
-        return toList().toArray();
-    }
-
-    @Override
-    public <T> T[] toArray(T[] a) {
-        return toList().toArray(a);
-    }
-
     /** Same client and key: deques compare by identity of storage, never by content. */
     @Override
     public boolean equals(Object o) {
@@ -572,30 +401,10 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
         return key().hashCode();
     }
 
-    /** The elements, head first, e.g. {@code [a, b]}; streamed page by page. */
-    @Override
-    public String toString() {
-        StringBuilder out = new StringBuilder("[");
-        Iterator<E> it = iterator();
-        while (it.hasNext()) {
-            out.append(it.next());
-            if (it.hasNext()) {
-                out.append(", ");
-            }
-        }
-        return out.append(']').toString();
-    }
-
     // ---------------------------------------------------------------- helpers for DequeIterator
 
-    List<byte[]> range(long start, long stop) {
-        return call(() -> redis().lrange(rawKey(), start, stop));
-    }
-
-    void removeAt(long index, byte[] expected, boolean fromTail) {
-        byte[] marker = ("pottery:removed:" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
-        byte[] count = fromTail ? ascii(-1) : ascii(1);
-        call(() -> REMOVE_AT.run(redis(), List.of(rawKey()), List.of(ascii(index), expected, marker, count)));
+    DequeCommands commands() {
+        return commands;
     }
 
     E decode(byte[] bytes) {
@@ -603,10 +412,6 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
     }
 
     // ---------------------------------------------------------------- private helpers
-
-    private <T> T call(java.util.function.Supplier<T> command) {
-        return TypedAccess.call(this, "list", command);
-    }
 
     private byte[] encode(E e) {
         return TypedAccess.encode(this, codec, e);
@@ -627,17 +432,6 @@ public class RedisDeque<E> extends RedisBacked implements BlockingDeque<E> {
 
     private E decodeOrNull(byte[] bytes) {
         return bytes == null ? null : decode(bytes);
-    }
-
-    private static <T> T orThrow(T e) {
-        if (e == null) {
-            throw new NoSuchElementException("the deque is empty");
-        }
-        return e;
-    }
-
-    private static byte[] ascii(long n) {
-        return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

@@ -4,8 +4,6 @@ import dev.pottery.KeyExistsException;
 import dev.pottery.QueueEmptyException;
 import dev.pottery.codec.Codec;
 import dev.pottery.codec.JsonCodec;
-import dev.pottery.internal.LuaScript;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +13,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -55,13 +51,10 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
 
     static final int PAGE = 128;
 
-    private static final LuaScript TAKE = LuaScript.fromResource(RedisQueue.class, "queue-take.lua");
-    private static final LuaScript PUT = LuaScript.fromResource(RedisQueue.class, "queue-put.lua");
-    private static final LuaScript FILTER = LuaScript.fromResource(RedisQueue.class, "queue-filter.lua");
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final byte[] ITEM = "item".getBytes(StandardCharsets.US_ASCII);
 
     private final Codec<E> codec;
+    private final QueueCommands commands;
 
     /** Opens the queue at {@code key} with the JSON codec; an existing stream is used as it is. */
     public RedisQueue(UnifiedJedis redis, String key) {
@@ -86,6 +79,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     private RedisQueue(UnifiedJedis redis, String key, Codec<E> codec) {
         super(redis, key);
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.commands = new QueueCommands(this);
     }
 
     /** A builder, for a codec or initial data. */
@@ -138,9 +132,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     /** XADD of one entry; always {@code true} (the queue is unbounded). */
     @Override
     public boolean offer(E e) {
-        byte[] encoded = encode(e);
-        call(() -> redis().xadd(rawKey(), redis.clients.jedis.params.XAddParams.xAddParams(),
-                java.util.Map.of(ITEM, encoded)));
+        commands.add(encode(e));
         return true;
     }
 
@@ -172,12 +164,11 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     }
 
     private long putAll(boolean mustBeNew, Collection<? extends E> elements) {
-        List<byte[]> args = new ArrayList<>(elements.size() + 1);
-        args.add(mustBeNew ? new byte[] {'1'} : new byte[] {'0'});
+        List<byte[]> values = new ArrayList<>(elements.size());
         for (E e : elements) {
-            args.add(encode(e));
+            values.add(encode(e));
         }
-        return (Long) call(() -> PUT.run(redis(), List.of(rawKey()), args));
+        return commands.addAll(mustBeNew, values);
     }
 
     // ---------------------------------------------------------------- removal
@@ -237,15 +228,11 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         }
         // BLOCK 0 would mean "forever": wait at least one millisecond
         long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos));
-        call(() -> redis().sendBlockingCommand(rawKey(), Protocol.Command.XREAD,
-                ascii("COUNT"), ascii("1"), ascii("BLOCK"), ascii(Long.toString(millis)),
-                ascii("STREAMS"), rawKey(), ascii("0")));
+        commands.awaitEntry(millis);
     }
 
     private List<E> takeUpTo(int count) {
-        @SuppressWarnings("unchecked")
-        List<byte[]> items = (List<byte[]>) call(() -> TAKE.run(redis(), List.of(rawKey()),
-                List.of(ascii(Integer.toString(count)))));
+        List<byte[]> items = commands.take(count);
         List<E> out = new ArrayList<>(items.size());
         for (byte[] item : items) {
             out.add(decode(item));
@@ -308,7 +295,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     /** Deletes the stream (UNLINK). */
     @Override
     public void clear() {
-        redis().unlink(rawKey());
+        commands.deleteKey();
     }
 
     // ---------------------------------------------------------------- inspection
@@ -316,7 +303,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     /** The oldest element without removing it (XRANGE COUNT 1), or {@code null}. */
     @Override
     public E peek() {
-        List<Object> entries = range(ascii("-"), 1);
+        List<Object> entries = commands.range(QueueCommands.ascii("-"), 1);
         return entries.isEmpty() ? null : decode(QueueIterator.item(this, entries.get(0)));
     }
 
@@ -359,7 +346,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     /** XLEN (saturating at {@link Integer#MAX_VALUE}). */
     @Override
     public int size() {
-        return (int) Math.min(Integer.MAX_VALUE, call(() -> redis().xlen(rawKey())));
+        return (int) Math.min(Integer.MAX_VALUE, commands.length());
     }
 
     @Override
@@ -423,13 +410,8 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
 
     // ---------------------------------------------------------------- helpers for QueueIterator
 
-    @SuppressWarnings("unchecked")
-    List<Object> range(byte[] start, int count) {
-        return (List<Object>) (List<?>) call(() -> redis().xrange(rawKey(), start, ascii("+"), count));
-    }
-
-    void delete(byte[] entryId) {
-        call(() -> redis().xdel(rawKey(), entryId));
+    QueueCommands commands() {
+        return commands;
     }
 
     E decode(byte[] bytes) {
@@ -439,19 +421,14 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     // ---------------------------------------------------------------- private helpers
 
     private long filter(String mode, Collection<?> c) {
-        List<byte[]> args = new ArrayList<>(c.size() + 1);
-        args.add(ascii(mode));
+        List<byte[]> values = new ArrayList<>(c.size());
         for (Object o : c) {
             byte[] encoded = encodeForLookup(o);
             if (encoded != null) {
-                args.add(encoded);
+                values.add(encoded);
             }
         }
-        return (Long) call(() -> FILTER.run(redis(), List.of(rawKey()), args));
-    }
-
-    private <T> T call(Supplier<T> command) {
-        return TypedAccess.call(this, "stream", command);
+        return commands.filter(mode, values);
     }
 
     private byte[] encode(E e) {
@@ -468,10 +445,6 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         } catch (RuntimeException notOurs) {
             return null;
         }
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
