@@ -140,8 +140,7 @@ public class HyperLogLog<E> extends RedisBacked {
      * Merges others into this one (PFMERGE key key others...). On Redis Cluster the keys must share a
      * hash slot.
      */
-    @SafeVarargs
-    public final void update(HyperLogLog<? extends E>... others) {
+    public void update(HyperLogLog<?>... others) {
         byte[][] sources = sources(false, others);
         call(() -> redis().pfmerge(rawKey(), sources));
     }
@@ -150,8 +149,7 @@ public class HyperLogLog<E> extends RedisBacked {
      * A new HyperLogLog at {@code newKey} (a random temporary key if null) holding the union of this one
      * and {@code others} (one PFMERGE); this one is unchanged.
      */
-    @SafeVarargs
-    public final HyperLogLog<E> union(String newKey, HyperLogLog<? extends E>... others) {
+    public HyperLogLog<E> union(String newKey, HyperLogLog<?>... others) {
         HyperLogLog<E> result = new HyperLogLog<>(redis(), newKey, codec);
         byte[][] sources = sources(true, others);
         call(() -> redis().pfmerge(result.rawKey(), sources));

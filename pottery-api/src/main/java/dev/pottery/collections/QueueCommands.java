@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
@@ -51,9 +54,10 @@ final class QueueCommands {
      * is up. Only a signal; what it read is ignored, and the caller takes through {@link #take}.
      */
     void awaitEntry(long millis) {
-        call(() -> redis().sendBlockingCommand(key(), Protocol.Command.XREAD,
-                ascii("COUNT"), ascii("1"), ascii("BLOCK"), ascii(Long.toString(millis)),
-                ascii("STREAMS"), key(), ascii("0")));
+        // marked blocking, so Jedis lifts its socket timeout while Redis holds the reply back
+        CommandArguments xread = new CommandArguments(Protocol.Command.XREAD).add("COUNT").add(1)
+                .add("BLOCK").add(millis).add("STREAMS").key(key()).add("0").blocking();
+        call(() -> redis().executeCommand(new CommandObject<>(xread, BuilderFactory.RAW_OBJECT)));
     }
 
     /** Raw XRANGE entries {@code [id, [field, value, ...]]} from {@code start} (inclusive, or "(id"). */

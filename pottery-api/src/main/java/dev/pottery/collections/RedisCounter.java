@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * A multiset of counts in a Redis hash, laid out as Python pottery's {@code RedisCounter}: the field is
@@ -224,52 +223,22 @@ public class RedisCounter<E> extends RedisBacked {
 
     /** {@code this + other}: summed counts, keeping the positive ones, as a new local counter. */
     public Map<E, Long> plus(Map<? extends E, Long> other) {
-        Map<E, Long> result = new LinkedHashMap<>();
-        Map<E, Long> mine = toMap();
-        mine.forEach((e, n) -> keepPositive(result, e, n + other.getOrDefault(e, 0L)));
-        other.forEach((e, n) -> {
-            if (!mine.containsKey(e)) {
-                keepPositive(result, e, n);
-            }
-        });
-        return result;
+        return CounterArithmetic.plus(toMap(), other);
     }
 
     /** {@code this - other}: differences, keeping the positive ones, as a new local counter. */
     public Map<E, Long> minus(Map<? extends E, Long> other) {
-        Map<E, Long> result = new LinkedHashMap<>();
-        Map<E, Long> mine = toMap();
-        mine.forEach((e, n) -> keepPositive(result, e, n - other.getOrDefault(e, 0L)));
-        other.forEach((e, n) -> {
-            if (!mine.containsKey(e)) {
-                keepPositive(result, e, -n);
-            }
-        });
-        return result;
+        return CounterArithmetic.minus(toMap(), other);
     }
 
     /** {@code this | other}: the larger count of each element, keeping the positive ones. */
     public Map<E, Long> union(Map<? extends E, Long> other) {
-        Map<E, Long> result = new LinkedHashMap<>();
-        Map<E, Long> mine = toMap();
-        mine.forEach((e, n) -> keepPositive(result, e, Math.max(n, other.getOrDefault(e, n))));
-        other.forEach((e, n) -> {
-            if (!mine.containsKey(e)) {
-                keepPositive(result, e, n);
-            }
-        });
-        return result;
+        return CounterArithmetic.union(toMap(), other);
     }
 
     /** {@code this & other}: the smaller count of each element both hold, keeping the positive ones. */
     public Map<E, Long> intersection(Map<? extends E, Long> other) {
-        Map<E, Long> result = new LinkedHashMap<>();
-        toMap().forEach((e, n) -> {
-            if (other.containsKey(e)) {
-                keepPositive(result, e, Math.min(n, other.get(e)));
-            }
-        });
-        return result;
+        return CounterArithmetic.intersection(toMap(), other);
     }
 
     /** {@link #plus(Map)} with another counter's contents. */
@@ -290,12 +259,6 @@ public class RedisCounter<E> extends RedisBacked {
     /** {@link #intersection(Map)} with another counter's contents. */
     public Map<E, Long> intersection(RedisCounter<? extends E> other) {
         return intersection(other.toMap());
-    }
-
-    private static <E> void keepPositive(Map<E, Long> result, E element, long count) {
-        if (count > 0) {
-            result.put(element, count);
-        }
     }
 
     /** {@code this += other}: adds, then drops non-positive counts; one atomic script. */
@@ -436,34 +399,7 @@ public class RedisCounter<E> extends RedisBacked {
 
     /** HSCAN of the whole hash, page by page, as raw field/value pairs. */
     private Iterator<Map.Entry<byte[], byte[]>> scan() {
-        return new Iterator<>() {
-            private byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
-            private List<Map.Entry<byte[], byte[]>> page = List.of();
-            private int inPage;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                while (inPage >= page.size() && !done) {
-                    byte[] from = cursor;
-                    ScanResult<Map.Entry<byte[], byte[]>> result =
-                            call(() -> redis().hscan(rawKey(), from, new ScanParams().count(SCAN_COUNT)));
-                    page = result.getResult();
-                    inPage = 0;
-                    cursor = result.getCursorAsBytes();
-                    done = java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY);
-                }
-                return inPage < page.size();
-            }
-
-            @Override
-            public Map.Entry<byte[], byte[]> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.get(inPage++);
-            }
-        };
+        return new CounterScan(cursor -> call(() -> redis().hscan(rawKey(), cursor, new ScanParams().count(SCAN_COUNT))));
     }
 
     private long parseCount(byte[] value, long absent) {
