@@ -58,6 +58,7 @@ public final class RedisBiCache<A, B, R> extends RedisBacked implements BiFuncti
         return function;
     }
 
+    /** {@code RedisBiCache[key=...]}. */
     @Override
     public String toString() {
         return "RedisBiCache[key=" + key() + "]";

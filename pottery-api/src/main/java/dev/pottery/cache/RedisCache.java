@@ -88,6 +88,7 @@ public final class RedisCache<A, R> extends RedisBacked implements Function<A, R
         return function;
     }
 
+    /** {@code RedisCache[key=...]}. */
     @Override
     public String toString() {
         return "RedisCache[key=" + key() + "]";

@@ -250,6 +250,7 @@ public class BloomFilter<E> extends RedisBacked {
         return o == this || sameKeyAs(o) && o instanceof BloomFilter;
     }
 
+    /** The key's hash, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return key().hashCode();

@@ -204,6 +204,7 @@ public class HyperLogLog<E> extends RedisBacked {
         return o == this || sameKeyAs(o) && o instanceof HyperLogLog;
     }
 
+    /** The key's hash, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return key().hashCode();

@@ -379,6 +379,7 @@ public class RedisCounter<E> extends RedisBacked {
         return o == this || sameKeyAs(o) && o instanceof RedisCounter;
     }
 
+    /** The key's hash, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return key().hashCode();

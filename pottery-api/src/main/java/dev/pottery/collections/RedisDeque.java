@@ -158,11 +158,13 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
 
     // ---------------------------------------------------------------- insertion
 
+    /** LPUSH (bounded: one script that also trims the tail). */
     @Override
     public void addFirst(E e) {
         commands.push(true, false, encodeAll(List.of(e)));
     }
 
+    /** RPUSH (bounded: one script that also trims the head). */
     @Override
     public void addLast(E e) {
         commands.push(false, false, encodeAll(List.of(e)));
@@ -194,11 +196,13 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
 
     // ---------------------------------------------------------------- removal
 
+    /** LPOP: the head, or {@code null} when empty. */
     @Override
     public E pollFirst() {
         return decodeOrNull(commands.pop(true));
     }
 
+    /** RPOP: the tail, or {@code null} when empty. */
     @Override
     public E pollLast() {
         return decodeOrNull(commands.pop(false));
@@ -263,12 +267,14 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
         return decodeOrNull(commands.blockingPop(head, seconds));
     }
 
+    /** LREM count 1: the first equal element from the head. */
     @Override
     public boolean removeFirstOccurrence(Object o) {
         byte[] encoded = encodeForLookup(o);
         return encoded != null && commands.removeOne(encoded, false);
     }
 
+    /** LREM count -1: the first equal element from the tail. */
     @Override
     public boolean removeLastOccurrence(Object o) {
         byte[] encoded = encodeForLookup(o);
@@ -335,11 +341,13 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
 
     // ---------------------------------------------------------------- inspection
 
+    /** LINDEX 0: the head, or {@code null} when empty. */
     @Override
     public E peekFirst() {
         return decodeOrNull(commands.index(0));
     }
 
+    /** LINDEX -1: the tail, or {@code null} when empty. */
     @Override
     public E peekLast() {
         return decodeOrNull(commands.index(-1));
@@ -396,6 +404,7 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
         return o == this || sameKeyAs(o) && o instanceof RedisDeque;
     }
 
+    /** The key's hash, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return key().hashCode();

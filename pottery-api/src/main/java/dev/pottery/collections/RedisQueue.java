@@ -136,6 +136,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return true;
     }
 
+    /** XADD; always {@code true}. */
     @Override
     public boolean add(E e) {
         return offer(e);
@@ -180,6 +181,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return taken.isEmpty() ? null : taken.get(0);
     }
 
+    /** Takes the oldest element, or throws {@link NoSuchElementException} when empty. */
     @Override
     public E remove() {
         E e = poll();
@@ -240,6 +242,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return out;
     }
 
+    /** Moves every element, oldest first, into {@code c}. */
     @Override
     public int drainTo(Collection<? super E> c) {
         return drainTo(c, Integer.MAX_VALUE);
@@ -282,11 +285,13 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return false;
     }
 
+    /** XDELs every entry equal to one in {@code c}: one script scanning the stream server-side. */
     @Override
     public boolean removeAll(Collection<?> c) {
         return filter("drop", c) > 0;
     }
 
+    /** XDELs every entry equal to none in {@code c}: one script scanning the stream server-side. */
     @Override
     public boolean retainAll(Collection<?> c) {
         return filter("keep", c) > 0;
@@ -307,6 +312,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return entries.isEmpty() ? null : decode(QueueIterator.item(this, entries.get(0)));
     }
 
+    /** The oldest element, or {@link NoSuchElementException} when empty. */
     @Override
     public E element() {
         E e = peek();
@@ -349,6 +355,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return (int) Math.min(Integer.MAX_VALUE, commands.length());
     }
 
+    /** Whether the stream is empty or absent (XLEN). */
     @Override
     public boolean isEmpty() {
         return size() == 0;
@@ -366,11 +373,13 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return new QueueIterator<>(this);
     }
 
+    /** The elements, oldest first. */
     @Override
     public Object[] toArray() {
         return toList().toArray();
     }
 
+    /** The elements, oldest first. */
     @Override
     public <T> T[] toArray(T[] a) {
         return toList().toArray(a);
@@ -389,6 +398,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return o == this || sameKeyAs(o) && o instanceof RedisQueue;
     }
 
+    /** The key's hash, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return key().hashCode();
