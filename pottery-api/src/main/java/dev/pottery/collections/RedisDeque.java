@@ -242,9 +242,9 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
     }
 
     private E pollWithin(boolean head, long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
+        long start = System.nanoTime(); // elapsed time, not a deadline: start + Long.MAX_VALUE would overflow
         while (true) {
-            long left = deadline - System.nanoTime();
+            long left = nanos - (System.nanoTime() - start);
             if (left < TimeUnit.MILLISECONDS.toNanos(1)) {
                 // Redis reads a blocking timeout of 0 as "forever", so a spent wait ends with one plain pop
                 if (Thread.interrupted()) {

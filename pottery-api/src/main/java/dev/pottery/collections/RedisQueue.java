@@ -206,13 +206,14 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     /** Takes the oldest element, waiting up to the timeout; {@code null} if none could be taken in time. */
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long start = System.nanoTime(); // elapsed time, not a deadline: start + Long.MAX_VALUE would overflow
         while (true) {
             E e = poll();
             if (e != null) {
                 return e;
             }
-            long left = deadline - System.nanoTime();
+            long left = nanos - (System.nanoTime() - start);
             if (left <= 0) {
                 return null;
             }

@@ -170,7 +170,8 @@ class RedisDequeTest {
     @Test
     void timedPollsGetAnElementPushedWhileWaiting(UnifiedJedis redis) throws Exception {
         RedisDeque<Object> deque = new RedisDeque<>(redis, "d");
-        Future<Object> last = background.submit(() -> deque.pollLast(10, TimeUnit.SECONDS));
+        // the longest timeout there is: no deadline arithmetic may overflow
+        Future<Object> last = background.submit(() -> deque.pollLast(Long.MAX_VALUE, TimeUnit.DAYS));
         awaitBlockedClients(redis, 1);
         deque.addFirst("x");
         assertThat(last.get(5, TimeUnit.SECONDS)).isEqualTo("x");
