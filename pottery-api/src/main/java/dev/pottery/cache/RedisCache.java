@@ -50,11 +50,11 @@ public final class RedisCache<A, R> extends RedisBacked implements Function<A, R
     private final Function<? super A, ? extends R> function;
     private final CacheStore<R> store;
 
-    private RedisCache(UnifiedJedis redis, String key, Codec<R> codec, Duration timeout,
+    private RedisCache(UnifiedJedis redis, String key, CacheStoreFactory<R> stores,
             Function<? super A, ? extends R> function) {
         super(redis, key);
         this.function = Objects.requireNonNull(function, "function");
-        this.store = new CacheStore<>(redis, key(), codec, timeout);
+        this.store = stores.open(redis, key());
     }
 
     /** A builder: key, timeout and result codec, then the function to wrap. */
@@ -140,7 +140,7 @@ public final class RedisCache<A, R> extends RedisBacked implements Function<A, R
 
         /** Wraps a one-argument function. */
         public <A> RedisCache<A, R> function(Function<? super A, ? extends R> function) {
-            return new RedisCache<>(redis, key, codec, timeout, function);
+            return new RedisCache<>(redis, key, new CacheStoreFactory<>(codec, timeout), function);
         }
 
         /** Wraps a two-argument function; its calls are cached under the JSON array of both arguments. */

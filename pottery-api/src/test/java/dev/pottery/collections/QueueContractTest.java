@@ -52,7 +52,7 @@ class QueueContractTest {
     }
 
     private static List<DynamicTest> suite(String name, UnifiedJedis redis, Factory factory) {
-        return GuavaSuites.asDynamicTests(QueueTestSuiteBuilder.using(new TestStringQueueGenerator() {
+        return QueueSuiteRunner.asDynamicTests(QueueTestSuiteBuilder.using(new TestStringQueueGenerator() {
             @Override
             protected Queue<String> create(String[] elements) {
                 return factory.create(elements);

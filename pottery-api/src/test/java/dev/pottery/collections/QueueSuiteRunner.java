@@ -14,9 +14,9 @@ import org.junit.jupiter.api.DynamicTest;
  * Runs a Guava testlib suite (JUnit 3 style) as JUnit 5 dynamic tests, one per contract test case, so
  * that no vintage engine is needed and each case reports on its own.
  */
-final class GuavaSuites {
+final class QueueSuiteRunner {
 
-    private GuavaSuites() {
+    private QueueSuiteRunner() {
     }
 
     static List<DynamicTest> asDynamicTests(TestSuite suite) {
