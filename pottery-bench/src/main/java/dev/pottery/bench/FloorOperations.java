@@ -104,7 +104,9 @@ final class FloorOperations {
                 new OperationSpec(INCR, null, 1, c -> {
                     c.redis().del("bench:floor:incr");
                     return () -> c.redis().incr("bench:floor:incr");
-                }));
+                }),
+                ProbabilisticOperations.floors().get(0),
+                ProbabilisticOperations.floors().get(1));
     }
 
     static String quoted(String text) {

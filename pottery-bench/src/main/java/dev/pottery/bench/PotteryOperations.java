@@ -12,6 +12,7 @@ final class PotteryOperations {
     static List<OperationSpec> list() {
         List<OperationSpec> specs = new ArrayList<>();
         specs.addAll(CollectionOperations.list());
+        specs.addAll(ProbabilisticOperations.list());
         return specs;
     }
 }
