@@ -2,10 +2,11 @@ package dev.pottery.collections;
 
 import java.util.Map;
 import java.util.TreeMap;
+import dev.pottery.testing.NodeInfo;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Counts the commands a Redis server executed, from {@code INFO commandstats}, to prove how many round
+ * Counts the commands the Redis servers behind a client (one, or every cluster node) executed, from {@code INFO commandstats}, to prove how many round
  * trips an operation costs. Commands a Lua script runs are counted too (under their own names), so an
  * operation done by one script shows as one EVALSHA plus the script's inner commands.
  */
@@ -40,12 +41,12 @@ final class CommandStats {
 
     private static Map<String, Long> read(UnifiedJedis redis) {
         Map<String, Long> calls = new TreeMap<>();
-        for (String line : redis.info("commandstats").split("\r?\n")) {
+        for (String line : String.join("\n", NodeInfo.of(redis, "commandstats")).split("\r?\n")) {
             if (line.startsWith("cmdstat_")) {
                 String name = line.substring("cmdstat_".length(), line.indexOf(':'));
                 int start = line.indexOf("calls=") + "calls=".length();
                 int end = line.indexOf(',', start);
-                calls.put(name, Long.parseLong(line.substring(start, end)));
+                calls.merge(name, Long.parseLong(line.substring(start, end)), Long::sum);
             }
         }
         return calls;

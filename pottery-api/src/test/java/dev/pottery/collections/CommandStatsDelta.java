@@ -2,10 +2,12 @@ package dev.pottery.collections;
 
 import java.util.Map;
 import java.util.TreeMap;
+import dev.pottery.testing.NodeInfo;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Counts the Redis commands an operation issues, from {@code INFO commandstats} before and after it.
+ * Counts the Redis commands an operation issues, from {@code INFO commandstats} (summed over every
+ * cluster node) before and after it.
  * Commands run inside a script are counted too (next to the {@code evalsha} that ran them); the
  * client's own housekeeping (INFO, PING, CLIENT, HELLO) is left out. Tests using it must not share the
  * server with concurrent work.
@@ -32,7 +34,7 @@ public final class CommandStatsDelta {
 
     private static Map<String, Long> read(UnifiedJedis redis) {
         Map<String, Long> calls = new TreeMap<>();
-        for (String line : redis.info("commandstats").split("\r?\n")) {
+        for (String line : String.join("\n", NodeInfo.of(redis, "commandstats")).split("\r?\n")) {
             if (!line.startsWith("cmdstat_")) {
                 continue;
             }
@@ -43,7 +45,7 @@ public final class CommandStatsDelta {
             }
             int at = line.indexOf("calls=") + "calls=".length();
             int end = line.indexOf(',', at);
-            calls.put(command, Long.parseLong(line.substring(at, end)));
+            calls.merge(command, Long.parseLong(line.substring(at, end)), Long::sum);
         }
         return calls;
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
 import dev.pottery.codec.JsonCodec;
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 @RedisServers
@@ -74,9 +73,9 @@ class RedisCounterTest {
     }
 
     @Test
-    void incrementsFromEightThreadsAndTwoClientsLoseNothing(RedisServer server) throws Exception {
+    void incrementsFromEightThreadsAndTwoClientsLoseNothing(RedisDeployment server) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (RedisClient one = server.newClient(); RedisClient two = server.newClient()) {
+        try (UnifiedJedis one = server.newClient(); UnifiedJedis two = server.newClient()) {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 RedisCounter<Object> counter = new RedisCounter<>(t % 2 == 0 ? one : two, "hits");

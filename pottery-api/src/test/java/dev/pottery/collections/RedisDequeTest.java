@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
+import dev.pottery.testing.NodeInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,7 +40,7 @@ class RedisDequeTest {
     }
 
     private static void awaitBlockedClients(UnifiedJedis redis, int n) {
-        await().atMost(5, TimeUnit.SECONDS).until(() -> redis.info("clients").contains("blocked_clients:" + n));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> NodeInfo.sum(redis, "clients", "blocked_clients") == n);
     }
 
     @Test

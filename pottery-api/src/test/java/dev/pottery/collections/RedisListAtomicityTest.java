@@ -3,7 +3,7 @@ package dev.pottery.collections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pottery.codec.JsonCodec;
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Index operations on two clients from 8 threads neither lose nor duplicate elements. */
 @RedisServers
@@ -25,8 +25,8 @@ class RedisListAtomicityTest {
     private static final int PER_THREAD = 50;
 
     @Test
-    void concurrentInsertsAndRemovalsByIndexLoseNothing(RedisServer server) throws Exception {
-        try (RedisClient first = server.newClient(); RedisClient second = server.newClient()) {
+    void concurrentInsertsAndRemovalsByIndexLoseNothing(RedisDeployment server) throws Exception {
+        try (UnifiedJedis first = server.newClient(); UnifiedJedis second = server.newClient()) {
             RedisList<Integer> seed = RedisList.builder(first).key("l").codec(JsonCodec.of(Integer.class)).build();
             seed.addAll(IntStream.range(0, THREADS * PER_THREAD).map(i -> -1 - i).boxed().toList());
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
 import dev.pottery.codec.JsonCodec;
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 @RedisServers
@@ -202,11 +201,11 @@ class RedisListTest {
     }
 
     @Test
-    void sortStartsAgainWhenAnotherClientChangesTheListMeanwhile(RedisServer server, UnifiedJedis redis) {
+    void sortStartsAgainWhenAnotherClientChangesTheListMeanwhile(RedisDeployment server, UnifiedJedis redis) {
         RedisList<String> list = strings(redis, "l");
         list.addAll(List.of("c", "a", "b"));
         AtomicBoolean interfered = new AtomicBoolean();
-        try (RedisClient other = server.newClient()) {
+        try (UnifiedJedis other = server.newClient()) {
             list.sort((x, y) -> {
                 if (interfered.compareAndSet(false, true)) {
                     other.rpush("l", "\"0\"");   // lands between our read and our rewrite

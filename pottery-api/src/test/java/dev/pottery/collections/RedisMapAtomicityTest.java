@@ -3,7 +3,7 @@ package dev.pottery.collections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pottery.codec.JsonCodec;
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** The atomic methods stay atomic when 8 threads on two separate clients (two "processes") race. */
 @RedisServers
@@ -23,12 +23,12 @@ class RedisMapAtomicityTest {
 
     private static final int THREADS = 8;
 
-    private RedisClient first;
-    private RedisClient second;
+    private UnifiedJedis first;
+    private UnifiedJedis second;
     private ExecutorService pool;
 
     @BeforeEach
-    void connect(RedisServer server) {
+    void connect(RedisDeployment server) {
         first = server.newClient();
         second = server.newClient();
         pool = Executors.newFixedThreadPool(THREADS);

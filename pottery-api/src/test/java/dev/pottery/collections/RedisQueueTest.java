@@ -7,7 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
 import dev.pottery.QueueEmptyException;
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.NodeInfo;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
@@ -44,7 +44,7 @@ class RedisQueueTest {
     }
 
     private static void awaitBlockedClients(UnifiedJedis redis, int n) {
-        await().atMost(5, TimeUnit.SECONDS).until(() -> redis.info("clients").contains("blocked_clients:" + n));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> NodeInfo.sum(redis, "clients", "blocked_clients") == n);
     }
 
     @Test
@@ -127,16 +127,16 @@ class RedisQueueTest {
     }
 
     @Test
-    void competingConsumersNeverGetTheSameItem(RedisServer server) throws Exception {
+    void competingConsumersNeverGetTheSameItem(RedisDeployment server) throws Exception {
         int items = 600;
         int consumers = 6;
-        List<RedisClient> clients = new ArrayList<>();
+        List<UnifiedJedis> clients = new ArrayList<>();
         ConcurrentLinkedQueue<Object> received = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> running = new ArrayList<>();
         try {
             for (int c = 0; c < consumers; c++) {
-                RedisClient client = server.newClient();
+                UnifiedJedis client = server.newClient();
                 clients.add(client);
                 RedisQueue<Object> queue = new RedisQueue<>(client, "work");
                 // half take blocking, half poll without waiting: both paths race for the same entries
@@ -152,7 +152,7 @@ class RedisQueueTest {
                     return null;
                 }));
             }
-            RedisClient producerClient = server.newClient();
+            UnifiedJedis producerClient = server.newClient();
             clients.add(producerClient);
             RedisQueue<Object> producer = new RedisQueue<>(producerClient, "work");
             start.countDown();
@@ -168,7 +168,7 @@ class RedisQueueTest {
                 f.get(30, TimeUnit.SECONDS);
             }
         } finally {
-            clients.forEach(RedisClient::close);
+            clients.forEach(UnifiedJedis::close);
         }
         assertThat(received).hasSize(items);
         assertThat(new HashSet<>(received)).hasSize(items);

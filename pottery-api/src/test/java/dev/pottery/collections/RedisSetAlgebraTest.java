@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.PotteryException;
 import dev.pottery.codec.JsonCodec;
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Pottery's union, intersection and difference, in Redis when possible and locally otherwise. */
@@ -61,8 +60,8 @@ class RedisSetAlgebraTest {
     }
 
     @Test
-    void localCollectionsAndOtherClientsAreCombinedClientSide(RedisServer server, UnifiedJedis redis) {
-        try (RedisClient otherClient = server.newClient()) {
+    void localCollectionsAndOtherClientsAreCombinedClientSide(RedisDeployment server, UnifiedJedis redis) {
+        try (UnifiedJedis otherClient = server.newClient()) {
             RedisSet<Object> bElsewhere = new RedisSet<>(otherClient, "b");
             CommandStats stats = CommandStats.start(redis);
             assertThat(a.union(bElsewhere, Set.of(9L))).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 9L);

@@ -27,7 +27,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * <p>Needs a local {@code redis-server} binary (PATH, {@code POTTERY_REDIS_SERVER} or the embedded
  * one): cluster nodes announce their own addresses, which a Docker container would not make reachable.
  */
-public final class RedisClusterGroup implements AutoCloseable {
+public final class RedisClusterGroup implements RedisDeployment, AutoCloseable {
 
     /** The number of hash slots in every Redis Cluster. */
     public static final int SLOTS = 16384;
@@ -118,6 +118,7 @@ public final class RedisClusterGroup implements AutoCloseable {
     }
 
     /** A new cluster client; the caller closes it. */
+    @Override
     public RedisClusterClient newClient() {
         return RedisClusterClient.create(addresses());
     }

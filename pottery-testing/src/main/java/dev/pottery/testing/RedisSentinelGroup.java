@@ -26,7 +26,7 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>Needs a local {@code redis-server} binary, as {@link RedisClusterGroup} does.
  */
-public final class RedisSentinelGroup implements AutoCloseable {
+public final class RedisSentinelGroup implements RedisDeployment, AutoCloseable {
 
     /** The name the sentinels know the master by. */
     public static final String MASTER_NAME = "mymaster";
@@ -149,6 +149,7 @@ public final class RedisSentinelGroup implements AutoCloseable {
     }
 
     /** A new client that finds the current master through the sentinels; the caller closes it. */
+    @Override
     public RedisSentinelClient newClient() {
         return RedisSentinelClient.builder().masterName(MASTER_NAME).sentinels(sentinelAddresses()).build();
     }

@@ -17,7 +17,7 @@ import redis.clients.jedis.RedisClient;
  * }
  * }</pre>
  */
-public interface RedisServer extends AutoCloseable {
+public interface RedisServer extends RedisDeployment, AutoCloseable {
 
     /** The loopback address the server listens on: always {@code 127.0.0.1}. */
     String host();
@@ -31,6 +31,7 @@ public interface RedisServer extends AutoCloseable {
     }
 
     /** A new client connected to this server; the caller closes it. */
+    @Override
     default RedisClient newClient() {
         return RedisClient.create(host(), port());
     }
