@@ -28,9 +28,11 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * }</pre>
  *
  * <p>Costs: one command per operation ({@code add}, {@code addAll}, {@code size}, {@code union},
- * {@code update}); {@link #contains} and {@link #containsEach} run one script. Commands over several
- * keys ({@code union}, {@code update}) need those keys in one hash slot on Redis Cluster (use a hash tag
- * such as {@code {visitors}:today}); {@code contains} keeps its scratch key in the key's slot itself.
+ * {@code update}); {@link #contains} and {@link #containsEach} run one script. On Redis Cluster,
+ * {@code union} and {@code update} are one PFMERGE when all keys share a hash slot (name them with a
+ * hash tag such as {@code {visitors}:today}); a source in another slot (or on another client) is read
+ * with one GET and merged by one script in the target's slot, never a cross-slot error.
+ * {@code contains} keeps its scratch key in the key's slot itself.
  *
  * @param <E> the type of elements
  */
@@ -137,34 +139,24 @@ public class HyperLogLog<E> extends RedisBacked {
     }
 
     /**
-     * Merges others into this one (PFMERGE key key others...). On Redis Cluster the keys must share a
-     * hash slot.
+     * Merges others into this one: one PFMERGE when they share this one's client and (on Redis Cluster)
+     * hash slot; otherwise one GET per other source plus one script (see the class comment).
      */
     public void update(HyperLogLog<?>... others) {
-        byte[][] sources = sources(false, others);
-        call(() -> redis().pfmerge(rawKey(), sources));
+        HyperLogLogMerge.into(this, List.of(others));
     }
 
     /**
      * A new HyperLogLog at {@code newKey} (a random temporary key if null) holding the union of this one
-     * and {@code others} (one PFMERGE); this one is unchanged.
+     * and {@code others}, merged as {@link #update} does; this one is unchanged.
      */
     public HyperLogLog<E> union(String newKey, HyperLogLog<?>... others) {
         HyperLogLog<E> result = new HyperLogLog<>(redis(), newKey, codec);
-        byte[][] sources = sources(true, others);
-        call(() -> redis().pfmerge(result.rawKey(), sources));
+        List<HyperLogLog<?>> sources = new ArrayList<>(others.length + 1);
+        sources.add(this);
+        sources.addAll(List.of(others));
+        HyperLogLogMerge.into(result, sources);
         return result;
-    }
-
-    private byte[][] sources(boolean includeSelf, HyperLogLog<?>[] others) {
-        List<byte[]> keys = new ArrayList<>(others.length + 1);
-        if (includeSelf) {
-            keys.add(rawKey());
-        }
-        for (HyperLogLog<?> other : others) {
-            keys.add(other.rawKey());
-        }
-        return keys.toArray(new byte[0][]);
     }
 
     /** Deletes the key (UNLINK). */

@@ -3,6 +3,7 @@ package dev.pottery.collections;
 import dev.pottery.PotteryException;
 import dev.pottery.codec.Codec;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.internal.ClusterSlots;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,11 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import redis.clients.jedis.JedisCluster;
-import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * Pottery's set algebra for {@link RedisSet}: in Redis (SUNION, SINTER, SDIFF and their STORE forms)
@@ -111,20 +109,12 @@ final class SetAlgebra {
         if (destination != null) {
             keys.add(destination);
         }
-        if (!isCluster(self.redis())) {
-            return true;
-        }
-        int slot = JedisClusterCRC16.getSlot(keys.get(0));
-        return keys.stream().allMatch(key -> JedisClusterCRC16.getSlot(key) == slot);
+        return ClusterSlots.oneCommandMayTouch(self.redis(), keys);
     }
 
     /** Same codec, or two JSON codecs: both write Python pottery's bytes, so members compare equal. */
     private static boolean wireCompatible(Codec<?> a, Codec<?> b) {
         return a.equals(b) || (a instanceof JsonCodec<?> && b instanceof JsonCodec<?>);
-    }
-
-    private static boolean isCluster(UnifiedJedis redis) {
-        return redis instanceof JedisCluster || redis instanceof RedisClusterClient;
     }
 
     private static byte[][] keys(RedisSet<?> self, Collection<?>[] others) {
