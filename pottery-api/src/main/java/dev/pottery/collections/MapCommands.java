@@ -1,6 +1,7 @@
 package dev.pottery.collections;
 
 import dev.pottery.internal.LuaScript;
+import dev.pottery.internal.ReplicaWait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import redis.clients.jedis.resps.ScanResult;
 /**
  * Every Redis command {@link RedisMap} sends, on encoded bytes: one method per round trip. Operations
  * that must read and write atomically are Lua scripts (resources next to this class), each touching
- * only the map's own key, so they also run on Redis Cluster.
+ * only the map's own key, so they also run on Redis Cluster. Every write goes through the map's
+ * {@link ReplicaWait}: sent as it is, or pipelined with WAIT when the map waits for replicas.
  */
 final class MapCommands {
 
@@ -26,13 +28,17 @@ final class MapCommands {
     private static final byte[] NOTHING = {};
 
     private final UnifiedJedis redis;
+    private final String name;
     private final byte[] key;
     private final RedisTypeGuard guard;
+    private final ReplicaWait durability;
 
-    MapCommands(UnifiedJedis redis, String key, byte[] rawKey) {
+    MapCommands(UnifiedJedis redis, String key, byte[] rawKey, ReplicaWait durability) {
         this.redis = redis;
+        this.name = key;
         this.key = rawKey;
         this.guard = new RedisTypeGuard(redis, key, "hash");
+        this.durability = durability;
     }
 
     /** HGET. */
@@ -52,7 +58,8 @@ final class MapCommands {
 
     /** HSET of one field, without reading the old value; whether the field is new. */
     boolean set(byte[] field, byte[] value) {
-        return guard.call(() -> redis.hset(key, field, value)) > 0;
+        return guard.call(() -> durability.write(redis, key, name,
+                () -> redis.hset(key, field, value), pipeline -> pipeline.hset(key, field, value))) > 0;
     }
 
     /** One HDEL of many fields; how many existed. */
@@ -60,39 +67,43 @@ final class MapCommands {
         if (fields.isEmpty()) {
             return 0;
         }
-        return guard.call(() -> redis.hdel(key, fields.toArray(new byte[0][])));
+        byte[][] all = fields.toArray(new byte[0][]);
+        return guard.call(() -> durability.write(redis, key, name,
+                () -> redis.hdel(key, all), pipeline -> pipeline.hdel(key, all)));
     }
 
     /** One HSET of many fields. */
     void setAll(Map<byte[], byte[]> fields) {
         if (!fields.isEmpty()) {
-            guard.call(() -> redis.hset(key, fields));
+            guard.call(() -> durability.write(redis, key, name,
+                    () -> redis.hset(key, fields), pipeline -> pipeline.hset(key, fields)));
         }
     }
 
     /** HDEL of one field; whether it existed. */
     boolean delete(byte[] field) {
-        return guard.call(() -> redis.hdel(key, field)) > 0;
+        return guard.call(() -> durability.write(redis, key, name,
+                () -> redis.hdel(key, field), pipeline -> pipeline.hdel(key, field))) > 0;
     }
 
     /** Script: HSET, returning the previous value or null. */
     byte[] getAndPut(byte[] field, byte[] value) {
-        return (byte[]) guard.call(() -> GET_AND_PUT.run(redis, List.of(key), List.of(field, value)));
+        return (byte[]) guard.call(() -> GET_AND_PUT.run(redis, List.of(key), List.of(field, value), durability, name));
     }
 
     /** Script: HDEL, returning the previous value or null. */
     byte[] getAndDelete(byte[] field) {
-        return (byte[]) guard.call(() -> GET_AND_DELETE.run(redis, List.of(key), List.of(field)));
+        return (byte[]) guard.call(() -> GET_AND_DELETE.run(redis, List.of(key), List.of(field), durability, name));
     }
 
     /** Script: HSET only if absent, returning the existing value or null when stored. */
     byte[] putIfAbsent(byte[] field, byte[] value) {
-        return (byte[]) guard.call(() -> PUT_IF_ABSENT.run(redis, List.of(key), List.of(field, value)));
+        return (byte[]) guard.call(() -> PUT_IF_ABSENT.run(redis, List.of(key), List.of(field, value), durability, name));
     }
 
     /** Script: HSET only if present, returning the previous value or null when absent (nothing stored). */
     byte[] getAndReplace(byte[] field, byte[] value) {
-        return (byte[]) guard.call(() -> GET_AND_REPLACE.run(redis, List.of(key), List.of(field, value)));
+        return (byte[]) guard.call(() -> GET_AND_REPLACE.run(redis, List.of(key), List.of(field, value), durability, name));
     }
 
     /**
@@ -103,7 +114,7 @@ final class MapCommands {
         List<byte[]> args = List.of(field,
                 expected == null ? NO : YES, expected == null ? NOTHING : expected,
                 replacement == null ? NO : YES, replacement == null ? NOTHING : replacement);
-        Object reply = guard.call(() -> COMPARE_AND_SET.run(redis, List.of(key), args));
+        Object reply = guard.call(() -> COMPARE_AND_SET.run(redis, List.of(key), args, durability, name));
         return Long.valueOf(1).equals(reply);
     }
 
@@ -114,7 +125,7 @@ final class MapCommands {
             args.add(field);
             args.add(value);
         });
-        return Long.valueOf(1).equals(CREATE.run(redis, List.of(key), args));
+        return Long.valueOf(1).equals(CREATE.run(redis, List.of(key), args, durability, name));
     }
 
     /** One HSCAN page from a cursor. */
@@ -129,6 +140,6 @@ final class MapCommands {
 
     /** UNLINK of the whole key, refused if it holds another Redis type (one script). */
     void clear() {
-        guard.clear();
+        guard.clear(durability);
     }
 }

@@ -2,6 +2,7 @@ package dev.pottery.collections;
 
 import dev.pottery.KeyExistsException;
 import dev.pottery.codec.Codec;
+import dev.pottery.internal.ReplicaWait;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,6 +37,11 @@ import redis.clients.jedis.UnifiedJedis;
  * compare-and-set script (one more), retrying when another client changed the field in between: they
  * are atomic across processes, and the function may run more than once. {@code containsValue},
  * iteration, {@code equals}, {@code hashCode} and {@code toString} stream the hash with HSCAN.
+ *
+ * <p><b>Durability.</b> A map built with {@link RedisMapBuilder#waitForReplicas} sends each write
+ * pipelined with {@code WAIT} on the same connection (still one round trip, plus the replicas'
+ * acknowledgement) and throws {@link dev.pottery.NotEnoughReplicasException} when too few replicas
+ * confirm it in time; reads are unchanged.
  *
  * <p><b>Nulls.</b> As {@link ConcurrentMap} requires, null keys and values are rejected with
  * {@link NullPointerException}, and so are null queries. A key or value the codec cannot encode is an
@@ -82,10 +88,14 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
     }
 
     RedisMap(UnifiedJedis redis, String key, Codec<K> keyCodec, Codec<V> valueCodec) {
+        this(redis, key, keyCodec, valueCodec, ReplicaWait.NONE);
+    }
+
+    RedisMap(UnifiedJedis redis, String key, Codec<K> keyCodec, Codec<V> valueCodec, ReplicaWait durability) {
         super(redis, key);
         this.keyCodec = Objects.requireNonNull(keyCodec, "keyCodec");
         this.valueCodec = Objects.requireNonNull(valueCodec, "valueCodec");
-        this.commands = new MapCommands(redis, key(), rawKey());
+        this.commands = new MapCommands(redis, key(), rawKey(), durability);
     }
 
     /**
@@ -93,7 +103,8 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
      * {@code RedisMap.builder(redis).key("k").keyCodec(..).valueCodec(..).build()}.
      */
     public static RedisMapBuilder<Object, Object> builder(UnifiedJedis redis) {
-        return new RedisMapBuilder<>(redis, null, CollectionCodecs.natural(), CollectionCodecs.natural(), null);
+        return new RedisMapBuilder<>(redis, null, CollectionCodecs.natural(), CollectionCodecs.natural(), null,
+                ReplicaWait.NONE);
     }
 
     /** The codec of map keys (hash fields). */

@@ -2,6 +2,7 @@ package dev.pottery.collections;
 
 import dev.pottery.PotteryException;
 import dev.pottery.internal.LuaScript;
+import dev.pottery.internal.ReplicaWait;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
@@ -43,8 +44,14 @@ final class RedisTypeGuard {
 
     /** Deletes the key (one script), unless it holds another type: clear() must not destroy other data. */
     void clear() {
+        clear(ReplicaWait.NONE);
+    }
+
+    /** {@link #clear()}, waiting for replicas as {@code durability} says. */
+    void clear(ReplicaWait durability) {
         byte[] rawKey = key.getBytes(StandardCharsets.UTF_8);
-        call(() -> CLEAR.run(redis, List.of(rawKey), List.of(expected.getBytes(StandardCharsets.US_ASCII))));
+        call(() -> CLEAR.run(redis, List.of(rawKey), List.of(expected.getBytes(StandardCharsets.US_ASCII)),
+                durability, key));
     }
 
     private String actualType() {

@@ -54,6 +54,24 @@ public final class LuaScript {
         }
     }
 
+    /**
+     * Runs the script as a write that waits for replicas ({@link ReplicaWait}): EVALSHA and WAIT in one
+     * pipeline, then EVAL and WAIT if the server did not know the script. Without waiting, as
+     * {@link #run(UnifiedJedis, List, List)}.
+     */
+    public Object run(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args, ReplicaWait durability,
+            String keyName) {
+        if (!durability.enabled()) {
+            return run(redis, keys, args);
+        }
+        byte[] key = keys.get(0);
+        try {
+            return durability.write(redis, key, keyName, null, pipeline -> pipeline.evalsha(sha, keys, args));
+        } catch (JedisNoScriptException e) {
+            return durability.write(redis, key, keyName, null, pipeline -> pipeline.eval(source, keys, args));
+        }
+    }
+
     /** Runs the script with string keys and arguments (UTF-8). */
     public Object runStrings(UnifiedJedis redis, List<String> keys, List<String> args) {
         return run(redis, utf8(keys), utf8(args));
