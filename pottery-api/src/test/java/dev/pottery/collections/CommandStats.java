@@ -9,7 +9,10 @@ import redis.clients.jedis.UnifiedJedis;
  * trips an operation costs. Commands a Lua script runs are counted too (under their own names), so an
  * operation done by one script shows as one EVALSHA plus the script's inner commands.
  */
-final class CommandStats {
+public final class CommandStats {
+
+    /** Commands a pooled client sends on its own (connection checks, handshakes), not the operation's. */
+    private static final java.util.Set<String> CLIENT_HOUSEKEEPING = java.util.Set.of("ping", "hello");
 
     private final UnifiedJedis redis;
     private Map<String, Long> before;
@@ -17,6 +20,13 @@ final class CommandStats {
     private CommandStats(UnifiedJedis redis) {
         this.redis = redis;
         this.before = read(redis);
+    }
+
+    /** The commands {@code operation} issued, by lower-case name, e.g. {@code {rpush=1}}. */
+    public static Map<String, Long> of(UnifiedJedis redis, Runnable operation) {
+        CommandStats stats = start(redis);
+        operation.run();
+        return stats.delta();
     }
 
     /** Starts counting from now. */
@@ -43,6 +53,9 @@ final class CommandStats {
         for (String line : redis.info("commandstats").split("\r?\n")) {
             if (line.startsWith("cmdstat_")) {
                 String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                if (CLIENT_HOUSEKEEPING.contains(name) || name.startsWith("client")) {
+                    continue;
+                }
                 int start = line.indexOf("calls=") + "calls=".length();
                 int end = line.indexOf(',', start);
                 calls.put(name, Long.parseLong(line.substring(start, end)));
