@@ -6,7 +6,6 @@ import com.google.common.collect.testing.features.CollectionFeature;
 import com.google.common.collect.testing.features.CollectionSize;
 import dev.pottery.testing.RedisServers;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Queue;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
