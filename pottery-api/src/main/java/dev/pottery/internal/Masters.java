@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,9 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import redis.clients.jedis.Connection;
@@ -51,8 +55,17 @@ public final class Masters {
     /** Descriptions learnt once per client: finding the endpoint borrows a pooled connection. */
     private static final Map<UnifiedJedis, String> ENDPOINTS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /**
+     * Commands still running per client, across all primitives. A paused master holds each command
+     * until the client's socket timeout; past this many, new commands to it fail at once instead of
+     * piling up threads.
+     */
+    private static final Map<UnifiedJedis, AtomicInteger> IN_FLIGHT = Collections.synchronizedMap(new WeakHashMap<>());
+    static final int MAX_IN_FLIGHT = 64;
+
     private final List<UnifiedJedis> clients;
     private final List<String> names;
+    private final List<AtomicInteger> inFlight;
 
     /**
      * Uses the given masters, in their iteration order.
@@ -82,6 +95,7 @@ public final class Masters {
         }
         this.clients = List.copyOf(list);
         this.names = List.copyOf(described);
+        this.inFlight = clients.stream().map(c -> IN_FLIGHT.computeIfAbsent(c, any -> new AtomicInteger())).toList();
     }
 
     /** How many masters there are. */
@@ -107,19 +121,77 @@ public final class Masters {
      */
     public <T> Replies<T> call(Function<UnifiedJedis, T> command, Predicate<? super T> success, int needed,
             Duration timeout) {
-        Replies<T> replies = new Replies<>(needed);
-        CompletionService<Reply<T>> completion = new ExecutorCompletionService<>(POOL);
-        List<Future<Reply<T>>> pending = new ArrayList<>();
+        return call(command, success, needed, timeout, null);
+    }
+
+    /**
+     * As {@link #call(Function, Predicate, int, Duration)}, with a way to take the command back:
+     * {@link Replies#undo()} runs {@code undo} on every master where the command ran, and on a master
+     * whose command is still on its way, only after that command finished. Without that ordering an
+     * undo sent on another connection could overtake the command (a release before the SET it should
+     * release), and the undo would wait for a paused master.
+     */
+    public <T> Replies<T> call(Function<UnifiedJedis, T> command, Predicate<? super T> success, int needed,
+            Duration timeout, Consumer<UnifiedJedis> undo) {
+        AtomicBoolean abandoned = new AtomicBoolean();
+        AtomicIntegerArray finished = new AtomicIntegerArray(clients.size());
+        Runnable undoAll = undo == null ? null : () -> {
+            abandoned.set(true);
+            // A command finishing from here on sees the flag and undoes itself; earlier ones are listed.
+            List<Integer> done = new ArrayList<>();
+            for (int i = 0; i < clients.size(); i++) {
+                if (finished.get(i) == 1) {
+                    done.add(i);
+                }
+            }
+            fanOut(done, redis -> {
+                undo.accept(redis);
+                return Boolean.TRUE;
+            }, any -> true, done.size(), timeout, null);
+        };
+        Function<UnifiedJedis, T> tracked = undo == null ? command : redis -> {
+            try {
+                return command.apply(redis);
+            } finally {
+                finished.set(clients.indexOf(redis), 1);
+                if (abandoned.get()) {
+                    undoQuietly(undo, redis);
+                }
+            }
+        };
+        List<Integer> all = new ArrayList<>();
         for (int i = 0; i < clients.size(); i++) {
-            int index = i;
-            pending.add(completion.submit(() -> Reply.of(index, command, clients.get(index))));
+            all.add(i);
+        }
+        return fanOut(all, tracked, success, needed, timeout, undoAll);
+    }
+
+    private <T> Replies<T> fanOut(List<Integer> targets, Function<UnifiedJedis, T> command,
+            Predicate<? super T> success, int needed, Duration timeout, Runnable undo) {
+        Replies<T> replies = new Replies<>(needed, undo);
+        CompletionService<Reply<T>> completion = new ExecutorCompletionService<>(POOL);
+        Set<Integer> unsettled = new LinkedHashSet<>();
+        for (int index : targets) {
+            AtomicInteger running = inFlight.get(index);
+            if (running.incrementAndGet() > MAX_IN_FLIGHT) {
+                running.decrementAndGet();
+                replies.failure(names.get(index), MAX_IN_FLIGHT + " earlier commands still unanswered");
+                continue;
+            }
+            unsettled.add(index);
+            completion.submit(() -> {
+                try {
+                    return Reply.of(index, command, clients.get(index));
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
         }
         boolean interrupted = Thread.interrupted();
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean[] settled = new boolean[clients.size()];
         boolean timedOut = false;
-        while (replies.settled() < clients.size() && !replies.reached()
-                && clients.size() - replies.refusals() - replies.failures().size() >= needed) {
+        while (!unsettled.isEmpty() && !replies.reached()
+                && targets.size() - replies.refusals() - replies.failures().size() >= needed) {
             Future<Reply<T>> done;
             try {
                 done = completion.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -132,7 +204,7 @@ public final class Masters {
                 break;
             }
             Reply<T> reply = result(done);
-            settled[reply.index()] = true;
+            unsettled.remove(reply.index());
             if (reply.error() != null) {
                 replies.failure(names.get(reply.index()), reply.error());
             } else if (success.test(reply.value())) {
@@ -142,16 +214,22 @@ public final class Masters {
             }
         }
         if (timedOut) {
-            for (int i = 0; i < settled.length; i++) {
-                if (!settled[i]) {
-                    replies.failure(names.get(i), "no reply within " + timeout.toMillis() + " ms");
-                }
+            for (int index : unsettled) {
+                replies.failure(names.get(index), "no reply within " + timeout.toMillis() + " ms");
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return replies;
+    }
+
+    private static void undoQuietly(Consumer<UnifiedJedis> undo, UnifiedJedis client) {
+        try {
+            undo.accept(client);
+        } catch (RuntimeException e) {
+            // Best effort: what is not undone expires with its own time to live.
+        }
     }
 
     private static <T> Reply<T> result(Future<Reply<T>> done) {

@@ -23,10 +23,25 @@ public final class Replies<T> {
     private final int needed;
     private final List<T> successes = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
+    private final Runnable undo;
     private int refusals;
 
-    Replies(int needed) {
+    Replies(int needed, Runnable undo) {
         this.needed = needed;
+        this.undo = undo;
+    }
+
+    /**
+     * Takes the command back on every master (e.g. releases a lock that did not reach a quorum), where
+     * the call was given an undo; waits at most the call's timeout.
+     *
+     * @throws IllegalStateException if the call had no undo
+     */
+    public void undo() {
+        if (undo == null) {
+            throw new IllegalStateException("this call cannot be undone");
+        }
+        undo.run();
     }
 
     void success(T reply) {

@@ -49,11 +49,11 @@ final class RedlockProtocol {
         String token = UUID.randomUUID().toString();
         long start = System.nanoTime();
         Replies<String> set = masters.call(redis -> redis.set(redisKey, token, setIfAbsent), "OK"::equals,
-                masters.quorum(), waitForMasters);
+                masters.quorum(), waitForMasters, redis -> RELEASE.runStrings(redis, List.of(redisKey), List.of(token)));
         if (set.reached() && settings.validityNanos() - (System.nanoTime() - start) > 0) {
             return new Attempt(new Lease(token), set.failures());
         }
-        releaseQuietly(token);
+        set.undo();
         if (settings.raiseOnRedisErrors() && set.failures().size() > masters.size() / 2) {
             throw new QuorumIsImpossibleException("cannot acquire the lock: more than half of the "
                     + masters.size() + " masters failed", redisKey, masters.names(), set.failures());
@@ -103,10 +103,6 @@ final class RedlockProtocol {
         long smallest = ttls.successes().stream().mapToLong(ttl -> (Long) ttl).min().orElse(0);
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000L;
         return Math.max(smallest - settings.driftNanos() / 1_000_000L - elapsedMillis, 0);
-    }
-
-    private void releaseQuietly(String token) {
-        compareToken(RELEASE, List.of(token));
     }
 
     private Replies<Object> compareToken(LuaScript script, List<String> args) {
