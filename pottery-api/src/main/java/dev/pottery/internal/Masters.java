@@ -11,18 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import redis.clients.jedis.Connection;
@@ -40,7 +37,8 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <pre>{@code
  * Masters masters = new Masters(clients);
- * Replies<Long> deleted = masters.call(redis -> redis.del(key), n -> n == 1, masters.quorum(), Duration.ofSeconds(1));
+ * Replies<String> set = masters.call(redis -> redis.set(key, token, nxPx), "OK"::equals, masters.quorum(), timeout);
+ * Replies<Object> released = masters.callAfter(set, redis -> release(redis), one -> one.equals(1L), masters.quorum(), timeout);
  * }</pre>
  */
 public final class Masters {
@@ -56,12 +54,12 @@ public final class Masters {
     private static final Map<UnifiedJedis, String> ENDPOINTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
-     * Commands still running per client, across all primitives. A paused master holds each command
-     * until the client's socket timeout; past this many, new commands to it fail at once instead of
-     * piling up threads.
+     * Commands running per client, across all primitives. A paused master holds each command until
+     * the client's socket timeout; past this many, new commands to it fail at once instead of piling
+     * up threads.
      */
     private static final Map<UnifiedJedis, AtomicInteger> IN_FLIGHT = Collections.synchronizedMap(new WeakHashMap<>());
-    static final int MAX_IN_FLIGHT = 64;
+    private static final int MAX_IN_FLIGHT = 64;
 
     private final List<UnifiedJedis> clients;
     private final List<String> names;
@@ -121,89 +119,53 @@ public final class Masters {
      */
     public <T> Replies<T> call(Function<UnifiedJedis, T> command, Predicate<? super T> success, int needed,
             Duration timeout) {
-        return call(command, success, needed, timeout, null);
+        return callAfter(null, command, success, needed, timeout);
     }
 
     /**
-     * As {@link #call(Function, Predicate, int, Duration)}, with a way to take the command back:
-     * {@link Replies#undo()} runs {@code undo} on every master where the command ran, and on a master
-     * whose command is still on its way, only after that command finished. Without that ordering an
-     * undo sent on another connection could overtake the command (a release before the SET it should
-     * release), and the undo would wait for a paused master.
+     * As {@link #call}, but on each master only after {@code previous}'s command on that master has
+     * finished (answered or failed), however long that takes; waiting is still bounded by
+     * {@code timeout}. The commands of one primitive travel on different pooled connections, so
+     * without this a release could overtake the SET it releases and leave a stale lock behind.
      */
-    public <T> Replies<T> call(Function<UnifiedJedis, T> command, Predicate<? super T> success, int needed,
-            Duration timeout, Consumer<UnifiedJedis> undo) {
-        AtomicBoolean abandoned = new AtomicBoolean();
-        AtomicIntegerArray finished = new AtomicIntegerArray(clients.size());
-        Runnable undoAll = undo == null ? null : () -> {
-            abandoned.set(true);
-            // A command finishing from here on sees the flag and undoes itself; earlier ones are listed.
-            List<Integer> done = new ArrayList<>();
-            for (int i = 0; i < clients.size(); i++) {
-                if (finished.get(i) == 1) {
-                    done.add(i);
-                }
-            }
-            fanOut(done, redis -> {
-                undo.accept(redis);
-                return Boolean.TRUE;
-            }, any -> true, done.size(), timeout, null);
-        };
-        Function<UnifiedJedis, T> tracked = undo == null ? command : redis -> {
-            try {
-                return command.apply(redis);
-            } finally {
-                finished.set(clients.indexOf(redis), 1);
-                if (abandoned.get()) {
-                    undoQuietly(undo, redis);
-                }
-            }
-        };
-        List<Integer> all = new ArrayList<>();
+    public <T> Replies<T> callAfter(Replies<?> previous, Function<UnifiedJedis, T> command,
+            Predicate<? super T> success, int needed, Duration timeout) {
+        BlockingQueue<Reply<T>> arrived = new LinkedBlockingQueue<>();
+        List<CompletableFuture<?>> finished = new ArrayList<>();
         for (int i = 0; i < clients.size(); i++) {
-            all.add(i);
+            int index = i;
+            CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous.finished(i);
+            CompletableFuture<Reply<T>> reply = before.handleAsync((ignored, failure) -> run(index, command), POOL);
+            reply.thenAccept(arrived::add);
+            finished.add(reply);
         }
-        return fanOut(all, tracked, success, needed, timeout, undoAll);
+        Replies<T> replies = new Replies<>(needed, finished);
+        collect(replies, arrived, success, timeout);
+        return replies;
     }
 
-    private <T> Replies<T> fanOut(List<Integer> targets, Function<UnifiedJedis, T> command,
-            Predicate<? super T> success, int needed, Duration timeout, Runnable undo) {
-        Replies<T> replies = new Replies<>(needed, undo);
-        CompletionService<Reply<T>> completion = new ExecutorCompletionService<>(POOL);
-        Set<Integer> unsettled = new LinkedHashSet<>();
-        for (int index : targets) {
-            AtomicInteger running = inFlight.get(index);
-            if (running.incrementAndGet() > MAX_IN_FLIGHT) {
-                running.decrementAndGet();
-                replies.failure(names.get(index), MAX_IN_FLIGHT + " earlier commands still unanswered");
-                continue;
-            }
-            unsettled.add(index);
-            completion.submit(() -> {
-                try {
-                    return Reply.of(index, command, clients.get(index));
-                } finally {
-                    running.decrementAndGet();
-                }
-            });
-        }
+    private <T> void collect(Replies<T> replies, BlockingQueue<Reply<T>> arrived, Predicate<? super T> success,
+            Duration timeout) {
         boolean interrupted = Thread.interrupted();
         long deadline = System.nanoTime() + timeout.toNanos();
+        Set<Integer> unsettled = new LinkedHashSet<>();
+        for (int i = 0; i < clients.size(); i++) {
+            unsettled.add(i);
+        }
         boolean timedOut = false;
         while (!unsettled.isEmpty() && !replies.reached()
-                && targets.size() - replies.refusals() - replies.failures().size() >= needed) {
-            Future<Reply<T>> done;
+                && clients.size() - replies.refusals() - replies.failures().size() >= replies.needed()) {
+            Reply<T> reply;
             try {
-                done = completion.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                reply = arrived.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
                 continue;
             }
-            if (done == null) {
+            if (reply == null) {
                 timedOut = true;
                 break;
             }
-            Reply<T> reply = result(done);
             unsettled.remove(reply.index());
             if (reply.error() != null) {
                 replies.failure(names.get(reply.index()), reply.error());
@@ -221,23 +183,17 @@ public final class Masters {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return replies;
     }
 
-    private static void undoQuietly(Consumer<UnifiedJedis> undo, UnifiedJedis client) {
+    private <T> Reply<T> run(int index, Function<UnifiedJedis, T> command) {
+        AtomicInteger running = inFlight.get(index);
         try {
-            undo.accept(client);
-        } catch (RuntimeException e) {
-            // Best effort: what is not undone expires with its own time to live.
-        }
-    }
-
-    private static <T> Reply<T> result(Future<Reply<T>> done) {
-        try {
-            return done.get();
-        } catch (InterruptedException | ExecutionException e) {
-            // Reply.of catches everything, and a completed future does not block.
-            throw new IllegalStateException("a fan-out task failed unexpectedly", e);
+            if (running.incrementAndGet() > MAX_IN_FLIGHT) {
+                return new Reply<>(index, null, MAX_IN_FLIGHT + " earlier commands still unanswered");
+            }
+            return Reply.of(index, command, clients.get(index));
+        } finally {
+            running.decrementAndGet();
         }
     }
 
@@ -279,7 +235,7 @@ public final class Masters {
         }
     }
 
-    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+    private static final class DaemonThreads implements ThreadFactory {
 
         private final AtomicInteger count = new AtomicInteger();
 

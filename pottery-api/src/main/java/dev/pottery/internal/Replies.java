@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What one command run on every master came to (see {@link Masters#call}): the replies that
@@ -13,7 +14,9 @@ import java.util.Map;
  *
  * <pre>{@code
  * Replies<String> set = masters.call(redis -> redis.set(key, token, params), "OK"::equals, masters.quorum(), timeout);
- * if (set.reached()) { ... }
+ * if (!set.reached()) {
+ *     masters.callAfter(set, release, ...);   // on each master after its SET
+ * }
  * }</pre>
  *
  * @param <T> the type of a reply
@@ -23,25 +26,21 @@ public final class Replies<T> {
     private final int needed;
     private final List<T> successes = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
-    private final Runnable undo;
+    private final List<CompletableFuture<?>> finished;
     private int refusals;
 
-    Replies(int needed, Runnable undo) {
+    Replies(int needed, List<CompletableFuture<?>> finished) {
         this.needed = needed;
-        this.undo = undo;
+        this.finished = finished;
     }
 
-    /**
-     * Takes the command back on every master (e.g. releases a lock that did not reach a quorum), where
-     * the call was given an undo; waits at most the call's timeout.
-     *
-     * @throws IllegalStateException if the call had no undo
-     */
-    public void undo() {
-        if (undo == null) {
-            throw new IllegalStateException("this call cannot be undone");
-        }
-        undo.run();
+    int needed() {
+        return needed;
+    }
+
+    /** Completes when the command on the i-th master has finished, answered or failed (never exceptionally). */
+    CompletableFuture<?> finished(int master) {
+        return finished.get(master);
     }
 
     void success(T reply) {
@@ -76,8 +75,8 @@ public final class Replies<T> {
         return Collections.unmodifiableMap(failures);
     }
 
-    /** How many masters have answered or failed so far. */
-    int settled() {
-        return successes.size() + refusals + failures.size();
+    /** How many masters answered, as a success or not (failures excluded). */
+    public int answered() {
+        return successes.size() + refusals;
     }
 }

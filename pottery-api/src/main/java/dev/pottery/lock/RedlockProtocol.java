@@ -49,11 +49,13 @@ final class RedlockProtocol {
         String token = UUID.randomUUID().toString();
         long start = System.nanoTime();
         Replies<String> set = masters.call(redis -> redis.set(redisKey, token, setIfAbsent), "OK"::equals,
-                masters.quorum(), waitForMasters, redis -> RELEASE.runStrings(redis, List.of(redisKey), List.of(token)));
+                masters.quorum(), waitForMasters);
         if (set.reached() && settings.validityNanos() - (System.nanoTime() - start) > 0) {
-            return new Attempt(new Lease(token), set.failures());
+            return new Attempt(new Lease(token, set), set.failures());
         }
-        set.undo();
+        // Give back what was taken; wait for the masters that answered, the late ones release after their SET.
+        masters.callAfter(set, redis -> RELEASE.runStrings(redis, List.of(redisKey), List.of(token)), any -> true,
+                set.answered(), waitForMasters);
         if (settings.raiseOnRedisErrors() && set.failures().size() > masters.size() / 2) {
             throw new QuorumIsImpossibleException("cannot acquire the lock: more than half of the "
                     + masters.size() + " masters failed", redisKey, masters.names(), set.failures());
@@ -67,7 +69,7 @@ final class RedlockProtocol {
      * @throws ReleaseUnlockedLockException if fewer than a quorum held it (expired, or masters down)
      */
     void release(Lease lease) {
-        Replies<Object> released = compareToken(RELEASE, List.of(lease.token()));
+        Replies<Object> released = compareToken(lease, RELEASE, List.of(lease.token()));
         if (!released.reached()) {
             throw new ReleaseUnlockedLockException("the lock was not held on a quorum of masters when released"
                     + " (its lease expired, or masters are unreachable)", redisKey, masters.names(), released.failures());
@@ -81,7 +83,7 @@ final class RedlockProtocol {
      */
     void extend(Lease lease) {
         String pttl = Long.toString(settings.autoReleaseTime().toMillis());
-        Replies<Object> extended = compareToken(EXTEND, List.of(lease.token(), pttl));
+        Replies<Object> extended = compareToken(lease, EXTEND, List.of(lease.token(), pttl));
         if (!extended.reached()) {
             throw new ExtendUnlockedLockException("the lock was not held on a quorum of masters when extended"
                     + " (its lease expired, or masters are unreachable)", redisKey, masters.names(), extended.failures());
@@ -95,7 +97,8 @@ final class RedlockProtocol {
      */
     long remainingMillis(Lease lease) {
         long start = System.nanoTime();
-        Replies<Object> ttls = masters.call(redis -> PTTL.runStrings(redis, List.of(redisKey), List.of(lease.token())),
+        Replies<Object> ttls = masters.callAfter(lease.latest(),
+                redis -> PTTL.runStrings(redis, List.of(redisKey), List.of(lease.token())),
                 reply -> reply instanceof Long ttl && ttl > 0, masters.quorum(), waitForMasters);
         if (!ttls.reached()) {
             return 0;
@@ -105,9 +108,12 @@ final class RedlockProtocol {
         return Math.max(smallest - settings.driftNanos() / 1_000_000L - elapsedMillis, 0);
     }
 
-    private Replies<Object> compareToken(LuaScript script, List<String> args) {
-        return masters.call(redis -> script.runStrings(redis, List.of(redisKey), args),
+    /** Runs a compare-the-token script on every master, each after the lease's previous command there. */
+    private Replies<Object> compareToken(Lease lease, LuaScript script, List<String> args) {
+        Replies<Object> replies = masters.callAfter(lease.latest(), redis -> script.runStrings(redis, List.of(redisKey), args),
                 reply -> Long.valueOf(1).equals(reply), masters.quorum(), waitForMasters);
+        lease.sent(replies);
+        return replies;
     }
 
     /** The outcome of one attempt to acquire: the lease (null if not acquired) and the masters that failed. */

@@ -47,7 +47,8 @@ class RedlockTest {
     void holderMayReenterAndRedisKeepsOneTokenUntilTheLastUnlock() {
         Redlock lock = new Redlock("printer", masters);
         lock.lock();
-        String token = masters.get(0).get("redlock:printer");
+        // lock() returns on a quorum: master 0's SET may still be on its way.
+        String token = await().until(() -> masters.get(0).get("redlock:printer"), java.util.Objects::nonNull);
         lock.lock();
         assertThat(lock.getHoldCount()).isEqualTo(2);
         // lock() returns on a quorum; the other masters' SETs may still be on their way.
@@ -57,7 +58,7 @@ class RedlockTest {
         assertThat(masters.get(0).get("redlock:printer")).isEqualTo(token);
         lock.unlock();
         assertThat(lock.isHeldByCurrentThread()).isFalse();
-        assertThat(masters).allSatisfy(m -> assertThat(m.exists("redlock:printer")).isFalse());
+        await().untilAsserted(() -> assertThat(masters).allSatisfy(m -> assertThat(m.exists("redlock:printer")).isFalse()));
     }
 
     @Test
@@ -238,10 +239,10 @@ class RedlockTest {
         Redlock lock = new Redlock("printer", masters);
         try (HeldLock held = lock.acquire()) {
             assertThat(held.redlock().isHeldByCurrentThread()).isTrue();
-            assertThat(masters.get(0).exists("redlock:printer")).isTrue();
+            assertThat(masters.stream().filter(m -> m.exists("redlock:printer")).count()).isGreaterThanOrEqualTo(3);
         }
         assertThat(lock.isHeldByCurrentThread()).isFalse();
-        assertThat(masters.get(0).exists("redlock:printer")).isFalse();
+        assertThat(masters.stream().filter(m -> m.exists("redlock:printer")).count()).isLessThanOrEqualTo(2);
     }
 
     @Test

@@ -23,7 +23,8 @@ class RedlockWireFormatTest {
         List<UnifiedJedis> masters = group.clients();
         Redlock lock = new Redlock("printer", masters);
         lock.lock();
-        String token = masters.get(0).get("redlock:printer");
+        // lock() returns on a quorum: master 0's SET may still be on its way.
+        String token = await().until(() -> masters.get(0).get("redlock:printer"), java.util.Objects::nonNull);
         assertThat(token).matches(UUID4);
         // lock() returns on a quorum; the other masters' SETs may still be on their way.
         await().untilAsserted(() -> assertThat(masters).allSatisfy(master -> {
@@ -32,7 +33,8 @@ class RedlockWireFormatTest {
         }));
         lock.unlock();
         lock.lock();
-        assertThat(masters.get(0).get("redlock:printer")).as("a fresh token per acquisition").isNotEqualTo(token);
+        String next = await().until(() -> masters.get(0).get("redlock:printer"), java.util.Objects::nonNull);
+        assertThat(next).as("a fresh token per acquisition").matches(UUID4).isNotEqualTo(token);
         lock.unlock();
     }
 
