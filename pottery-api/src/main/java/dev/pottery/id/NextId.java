@@ -1,16 +1,13 @@
 package dev.pottery.id;
 
-import dev.pottery.PotteryException;
 import dev.pottery.QuorumNotAchievedException;
-import dev.pottery.internal.LuaScript;
 import dev.pottery.internal.Masters;
 import dev.pottery.internal.Replies;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -27,17 +24,24 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p><b>Algorithm</b> (pottery's, after antirez): read the key on every master at once and take the
  * largest of a quorum of answers (missing = 0); propose that plus one to every master at once with a
- * compare-and-set script that only ever raises the stored number; the ID is issued when a quorum
- * stored it. Two callers proposing the same number cannot both reach a quorum (any two quorums share
- * a master), and a quorum that stored an ID refuses anything not larger, so an ID is never issued
- * twice and every ID is larger than all IDs issued before it was asked for. Concurrent callers leave
- * holes. Each ID costs two fan-outs: about two round trips to the slowest master of the quorum.
+ * compare-and-set script that stores it only if the stored number is smaller; the ID is issued when
+ * a quorum stored it. Two callers proposing the same number cannot both reach a quorum (any two
+ * quorums share a master), and a quorum that stored an ID refuses anything not larger, so an ID is
+ * never issued twice and every ID is larger than all IDs issued before it was asked for. Concurrent
+ * callers leave holes. One claim costs two fan-outs: about two round trips to the slowest master of
+ * the quorum.
+ *
+ * <p><b>Threads.</b> Threads of one JVM take turns on one {@code NextId}, so they never race each
+ * other; and the thread whose turn it is claims a block of consecutive IDs for itself and every
+ * thread waiting at that moment ({@code stored < first}, then store {@code last}), handing them out in
+ * arrival order. Every guarantee above holds for each ID of a block, since all its requesters were
+ * waiting before the claim was read; Python processes sharing the key see only a larger number.
  *
  * <p><b>Failures.</b> An attempt in which too few masters answer (errors, or no reply within the
  * master timeout) counts as a try; after {@code tries} (default 3, as pottery) {@code next()}
- * throws {@link QuorumNotAchievedException} naming the failed masters. Losing a race to another
- * caller does not use up a try: the caller reads again at once (up to 1000 times in a row).
- * Threads of one JVM take turns on one {@code NextId}, so they do not race each other.
+ * throws {@link QuorumNotAchievedException} naming the failed masters (every thread of the block
+ * gets it). Losing a race to another process does not use up a try: the caller reads again at once
+ * (up to 1000 times in a row).
  */
 public final class NextId implements LongSupplier {
 
@@ -46,14 +50,14 @@ public final class NextId implements LongSupplier {
     /** The key pottery uses when none is given. */
     public static final String DEFAULT_KEY = "current";
 
-    private static final LuaScript PROPOSE = LuaScript.fromResource(NextId.class, "propose.lua");
-    private static final int MAX_LOST_RACES = 1000;
-
     private final String redisKey;
     private final Masters masters;
-    private final int tries;
     private final Duration masterTimeout;
-    private final ReentrantLock turns = new ReentrantLock();
+    private final IdClaims claims;
+    /** Requests not yet served; also the monitor guarding them and {@link #serving}. */
+    private final List<Request> waiting = new ArrayList<>();
+    /** Whether a thread is claiming IDs, for itself and for every thread waiting when it started. */
+    private boolean serving;
 
     /** The sequence {@code nextid:current} over the given masters. */
     public NextId(Collection<? extends UnifiedJedis> masters) {
@@ -83,8 +87,8 @@ public final class NextId implements LongSupplier {
         }
         this.redisKey = KEY_PREFIX + key;
         this.masters = new Masters(masters);
-        this.tries = tries;
         this.masterTimeout = Objects.requireNonNull(masterTimeout, "masterTimeout");
+        this.claims = new IdClaims(redisKey, this.masters, tries, masterTimeout);
     }
 
     /**
@@ -93,11 +97,57 @@ public final class NextId implements LongSupplier {
      * @throws QuorumNotAchievedException if too few masters answered in {@code tries} attempts
      */
     public long next() {
-        turns.lock();
+        Request mine = new Request();
+        List<Request> batch = null;
+        boolean interrupted = false;
+        synchronized (waiting) {
+            waiting.add(mine);
+            while (!mine.done && serving) {
+                try {
+                    waiting.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // an ID is a short wait: finish it, keep the interrupt
+                }
+            }
+            if (!mine.done) {
+                // Nobody is serving: serve everyone waiting now with one block of consecutive IDs.
+                serving = true;
+                batch = new ArrayList<>(waiting);
+                waiting.clear();
+            }
+        }
+        if (batch != null) {
+            serve(batch);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.id;
+    }
+
+    private void serve(List<Request> batch) {
+        // Kept only if an Error escapes the claim: the waiting threads must not wait for ever.
+        RuntimeException failure = new IllegalStateException("claiming IDs failed unexpectedly");
+        long first = 0;
         try {
-            return issue();
+            first = claims.claim(batch.size());
+            failure = null;
+        } catch (RuntimeException e) {
+            failure = e;
         } finally {
-            turns.unlock();
+            synchronized (waiting) {
+                for (int i = 0; i < batch.size(); i++) {
+                    Request request = batch.get(i);
+                    request.id = first + i;
+                    request.failure = failure;
+                    request.done = true;
+                }
+                serving = false;
+                waiting.notifyAll();
+            }
         }
     }
 
@@ -113,11 +163,11 @@ public final class NextId implements LongSupplier {
      * @throws QuorumNotAchievedException if fewer than a quorum of masters answered
      */
     public long current() {
-        Replies<Long> read = read();
+        Replies<Long> read = claims.read();
         if (!read.reached()) {
             throw new QuorumNotAchievedException("cannot read the current ID", redisKey, masters.names(), read.failures());
         }
-        return max(read);
+        return IdClaims.max(read);
     }
 
     /**
@@ -149,59 +199,6 @@ public final class NextId implements LongSupplier {
         return redisKey;
     }
 
-    private long issue() {
-        Map<String, String> failures = Map.of();
-        int failedTries = 0;
-        int lostRaces = 0;
-        while (true) {
-            Replies<Long> read = read();
-            if (read.reached()) {
-                long proposal = Math.addExact(max(read), 1);
-                Replies<Object> write = masters.call(
-                        redis -> PROPOSE.runStrings(redis, List.of(redisKey), List.of(Long.toString(proposal))),
-                        reply -> Long.valueOf(1).equals(reply), masters.quorum(), masterTimeout);
-                if (write.reached()) {
-                    return proposal;
-                }
-                failures = write.failures();
-                if (failures.size() <= masters.size() - masters.quorum()) {
-                    // Enough masters answered: another caller took this number first. Read again.
-                    if (++lostRaces < MAX_LOST_RACES) {
-                        continue;
-                    }
-                    throw new QuorumNotAchievedException("lost the race for an ID " + MAX_LOST_RACES
-                            + " times in a row", redisKey, masters.names(), failures);
-                }
-            } else {
-                failures = read.failures();
-            }
-            if (++failedTries >= tries) {
-                throw new QuorumNotAchievedException("no quorum of masters answered in " + tries + " tries",
-                        redisKey, masters.names(), failures);
-            }
-        }
-    }
-
-    private Replies<Long> read() {
-        return masters.call(this::storedId, reply -> true, masters.quorum(), masterTimeout);
-    }
-
-    private Long storedId(UnifiedJedis redis) {
-        String stored = redis.get(redisKey);
-        if (stored == null) {
-            return 0L;
-        }
-        try {
-            return Long.parseLong(stored);
-        } catch (NumberFormatException e) {
-            throw new PotteryException("the stored ID is not an integer: '" + stored + "'", redisKey, e);
-        }
-    }
-
-    private static long max(Replies<Long> read) {
-        return read.successes().stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-
     private void everyMaster(java.util.function.Function<UnifiedJedis, Object> command, String message) {
         Replies<Object> done = masters.call(command, reply -> true, masters.size(), masterTimeout);
         if (!done.reached()) {
@@ -212,5 +209,12 @@ public final class NextId implements LongSupplier {
     @Override
     public String toString() {
         return "NextId[" + redisKey + ", " + masters.size() + " masters]";
+    }
+
+    /** A thread's wait for one ID; written by the serving thread under the {@code waiting} monitor. */
+    private static final class Request {
+        long id;
+        RuntimeException failure;
+        boolean done;
     }
 }
