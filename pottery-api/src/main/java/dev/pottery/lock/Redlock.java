@@ -49,7 +49,8 @@ import redis.clients.jedis.UnifiedJedis;
  * the holder is a thread: it may lock again (a local hold count: Redis keeps one token), and
  * {@link #unlock()} by another thread, or after the lease expired, throws
  * {@link IllegalMonitorStateException}. Threads of this JVM queue locally, in arrival order, before
- * the one at the head contends in Redis, so many waiting threads do not flood the masters.
+ * the one at the head contends in Redis, so many waiting threads do not flood the masters. Re-entry
+ * is local only: it neither checks nor renews the lease.
  *
  * <p><b>Safety.</b> The lease ends after the auto-release time even if the holder still runs: keep
  * critical sections well inside it, or {@link #extend()} it. Too many masters down gives
@@ -226,8 +227,8 @@ public final class Redlock implements Lock {
         try {
             protocol.release(released);
         } catch (ReleaseUnlockedLockException expired) {
-            IllegalMonitorStateException e = new IllegalMonitorStateException(
-                    "the lease on " + protocol.redisKey() + " had expired before unlock()");
+            IllegalMonitorStateException e = new IllegalMonitorStateException("the lease on " + protocol.redisKey()
+                    + " was no longer held on a quorum of masters at unlock() (expired, or masters unreachable)");
             e.initCause(expired);
             throw e;
         } finally {
