@@ -24,6 +24,8 @@ final class IdClaims {
     private final Masters masters;
     private final int tries;
     private final Duration masterTimeout;
+    /** The latest proposal sent; it may still be landing on some masters after a quorum accepted it. */
+    private volatile Replies<?> lastWrite;
 
     IdClaims(String redisKey, Masters masters, int tries, Duration masterTimeout) {
         this.redisKey = redisKey;
@@ -49,6 +51,7 @@ final class IdClaims {
                 Replies<Object> write = masters.call(redis -> PROPOSE.runStrings(redis, List.of(redisKey),
                                 List.of(Long.toString(first), Long.toString(last))),
                         reply -> Long.valueOf(1).equals(reply), masters.quorum(), masterTimeout);
+                lastWrite = write;
                 if (write.reached()) {
                     return first;
                 }
@@ -74,6 +77,11 @@ final class IdClaims {
     /** The last issued ID as far as a quorum knows: GET on every master, the largest of a quorum of answers. */
     Replies<Long> read() {
         return masters.call(this::storedId, reply -> true, masters.quorum(), masterTimeout);
+    }
+
+    /** The latest proposal sent, or null: a reset runs after it on each master, so it cannot undo the reset. */
+    Replies<?> lastWrite() {
+        return lastWrite;
     }
 
     static long max(Replies<Long> read) {

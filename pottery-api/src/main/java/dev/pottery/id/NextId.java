@@ -200,7 +200,8 @@ public final class NextId implements LongSupplier {
     }
 
     private void everyMaster(java.util.function.Function<UnifiedJedis, Object> command, String message) {
-        Replies<Object> done = masters.call(command, reply -> true, masters.size(), masterTimeout);
+        // After this generator's last proposal on each master: a straggling SET must not undo the reset.
+        Replies<Object> done = masters.callAfter(claims.lastWrite(), command, reply -> true, masters.size(), masterTimeout);
         if (!done.reached()) {
             throw new QuorumNotAchievedException(message + " on every master", redisKey, masters.names(), done.failures());
         }

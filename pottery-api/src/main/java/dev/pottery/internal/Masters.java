@@ -125,8 +125,9 @@ public final class Masters {
     /**
      * As {@link #call}, but on each master only after {@code previous}'s command on that master has
      * finished (answered or failed), however long that takes; waiting is still bounded by
-     * {@code timeout}. The commands of one primitive travel on different pooled connections, so
-     * without this a release could overtake the SET it releases and leave a stale lock behind.
+     * {@code timeout} ({@code previous} may be null: no ordering). The commands of one primitive travel
+     * on different pooled connections, so without this a release could overtake the SET it releases
+     * and leave a stale lock behind.
      */
     public <T> Replies<T> callAfter(Replies<?> previous, Function<UnifiedJedis, T> command,
             Predicate<? super T> success, int needed, Duration timeout) {
