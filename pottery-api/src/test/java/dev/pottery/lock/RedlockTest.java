@@ -222,6 +222,29 @@ class RedlockTest {
     }
 
     @Test
+    void lockInterruptiblyStopsRetryingInRedisWhenInterruptedAndFreesTheLocalQueue() throws Exception {
+        Redlock holder = new Redlock("printer", masters);
+        Redlock contender = new Redlock("printer", masters);
+        holder.lock();
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                contender.lockInterruptibly();
+                outcome.set(new AssertionError("acquired a lock held elsewhere"));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        waiter.start();
+        await().until(() -> waiter.getState() == Thread.State.TIMED_WAITING); // pausing between attempts
+        waiter.interrupt();
+        waiter.join(5_000);
+        assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        holder.unlock();
+        assertThat(CompletableFuture.supplyAsync(contender::tryLock).join()).isTrue();
+    }
+
+    @Test
     void autoReleaseTimeOfOneMillisecondNeverAcquires() {
         Redlock lock = Redlock.builder("printer", masters).autoReleaseTime(Duration.ofMillis(1)).build();
         assertThat(lock.tryLock()).isFalse();
