@@ -35,6 +35,7 @@ public final class CacheStore<K, V> {
     private final UnifiedJedis redis;
     private final CacheKeys keys;
     private final List<byte[]> scriptKeys;
+    private final byte[] origin;
     private final Codec<K> keyCodec;
     private final Codec<V> valueCodec;
     private final String address;
@@ -43,7 +44,8 @@ public final class CacheStore<K, V> {
     public CacheStore(UnifiedJedis redis, CacheKeys keys, Codec<K> keyCodec, Codec<V> valueCodec, String address) {
         this.redis = redis;
         this.keys = keys;
-        this.scriptKeys = List.of(keys.entriesBytes(), keys.expiryBytes());
+        this.scriptKeys = List.of(keys.entriesBytes(), keys.expiryBytes(), keys.subscribersBytes());
+        this.origin = ascii(java.util.UUID.randomUUID().toString());
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
         this.address = address;
@@ -52,6 +54,11 @@ public final class CacheStore<K, V> {
     /** The cache's Redis keys. */
     public CacheKeys keys() {
         return keys;
+    }
+
+    /** This cache instance's id, which marks the events its scripts publish. */
+    public String origin() {
+        return new String(origin, StandardCharsets.US_ASCII);
     }
 
     /** The client this store talks through. */
@@ -117,7 +124,8 @@ public final class CacheStore<K, V> {
         while (true) {
             List<byte[]> args = List.of(ascii(op.wire()), key, value == null ? EMPTY : value,
                     ascii(Long.toString(create)), ascii(Long.toString(update)), ascii(Long.toString(access)),
-                    expected == null ? EMPTY : expected, ascii(expectedPresent ? "1" : "0"), ascii(action));
+                    expected == null ? EMPTY : expected, ascii(expectedPresent ? "1" : "0"), ascii(action),
+                    keys.channelBytes(), origin);
             List<?> reply = (List<?>) call(() -> ENTRY.run(redis, scriptKeys, args));
             Outcome outcome = Outcome.parse(reply.get(0));
             if (outcome != Outcome.ASK) {
@@ -154,6 +162,8 @@ public final class CacheStore<K, V> {
                 args.add(ascii(Long.toString(first[i])));
                 args.add(ascii(Long.toString(second[i])));
             }
+            args.add(keys.channelBytes());
+            args.add(origin);
             List<?> reply = (List<?>) call(() -> BATCH.run(redis, scriptKeys, args));
             if (!reply.isEmpty() && Outcome.parse(reply.get(0)) == Outcome.ASK) {
                 for (int j = 1; j + 1 < reply.size(); j += 2) {
@@ -179,14 +189,16 @@ public final class CacheStore<K, V> {
 
     /** One HSCAN step from {@code cursor}, expired entries deleted on the way. */
     public ScanStep scan(byte[] cursor, int count, long accessMs) {
-        List<byte[]> args = List.of(cursor, ascii(Integer.toString(count)), ascii(Long.toString(accessMs)));
+        List<byte[]> args = List.of(cursor, ascii(Integer.toString(count)), ascii(Long.toString(accessMs)),
+                keys.channelBytes(), origin);
         List<?> reply = (List<?>) call(() -> SCAN.run(redis, scriptKeys, args));
         return new ScanStep((byte[]) reply.get(0), pairs(reply.get(1)), pairs(reply.get(2)));
     }
 
     /** Deletes up to {@code limit} entries whose expiry time has passed; returns them as key/value pairs. */
     public List<byte[][]> sweep(int limit) {
-        Object reply = call(() -> SWEEP.run(redis, scriptKeys, List.of(ascii(Integer.toString(limit)))));
+        Object reply = call(() -> SWEEP.run(redis, scriptKeys,
+                List.of(ascii(Integer.toString(limit)), keys.channelBytes(), origin)));
         return pairs(reply);
     }
 
@@ -195,9 +207,19 @@ public final class CacheStore<K, V> {
         call(() -> redis.del(keys.entriesBytes(), keys.expiryBytes()));
     }
 
-    /** Deletes the entries and the recorded configuration. */
+    /** Deletes the entries, the recorded configuration and the subscriber records. */
     public void destroy() {
-        call(() -> redis.del(keys.entriesBytes(), keys.expiryBytes(), keys.configBytes()));
+        call(() -> redis.del(keys.entriesBytes(), keys.expiryBytes(), keys.configBytes(), keys.subscribersBytes()));
+    }
+
+    /** Marks this cache instance as listening, so the scripts publish changes for it. */
+    public void subscribe() {
+        call(() -> redis.hset(keys.subscribersBytes(), origin, ascii(Long.toString(System.currentTimeMillis()))));
+    }
+
+    /** Withdraws this cache instance's mark. */
+    public void unsubscribe() {
+        call(() -> redis.hdel(keys.subscribersBytes(), origin));
     }
 
     /** Records the cache's configuration. */

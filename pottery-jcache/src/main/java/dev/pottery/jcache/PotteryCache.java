@@ -1,7 +1,6 @@
 package dev.pottery.jcache;
 
 import dev.pottery.jcache.configuration.PotteryConfiguration;
-import dev.pottery.jcache.event.EventDispatcher;
 import dev.pottery.jcache.event.PotteryCacheEntryEvent;
 import dev.pottery.jcache.expiry.ExpiryDurations;
 import dev.pottery.jcache.integration.ReadThrough;
@@ -55,7 +54,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
     private final ExpiryDurations expiry;
     private final ReadThrough<K, V> loader;
     private final WriteThrough<K, V> writer;
-    private final EventDispatcher<K, V> events;
+    private final CacheEvents<K, V> events;
     private final PotteryCacheStatistics statistics = new PotteryCacheStatistics();
     private final PotteryCacheMXBean mxBean;
     private final List<Object> closeables = new ArrayList<>();
@@ -83,7 +82,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         } else {
             this.writer = null;
         }
-        this.events = new EventDispatcher<>(name);
+        this.events = new CacheEvents<>(this, store, manager::subscriber);
         for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
             events.register(listener);
         }
@@ -543,15 +542,8 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         if (closed) {
             return;
         }
-        List<byte[][]> gone = store.sweep(256);
-        if (gone.isEmpty() || !events.hasListeners()) {
-            return;
-        }
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(gone.size());
-        for (byte[][] pair : gone) {
-            V old = store.decodeValue(pair[1]);
-            raise(raised, EventType.EXPIRED, store.decodeKey(pair[0]), old, old);
-        }
+        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
+        events.expired(raised, store.sweep(256));
         events.dispatch(raised);
     }
 
@@ -578,7 +570,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         return writer;
     }
 
-    EventDispatcher<K, V> events() {
+    CacheEvents<K, V> events() {
         return events;
     }
 
@@ -618,32 +610,16 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         }
     }
 
-    /** Adds the EXPIRED event for an expired entry the script found, when anyone listens. */
     void expired(List<PotteryCacheEntryEvent<K, V>> raised, K key, EntryResult r) {
-        if (r.expired() != null && events.hasListeners()) {
-            V old = store.decodeValue(r.expired());
-            raise(raised, EventType.EXPIRED, key, old, old);
-        }
+        events.expired(raised, key, r);
     }
 
-    /** Adds the CREATED, UPDATED or REMOVED event a result reports, when anyone listens. */
     void changed(List<PotteryCacheEntryEvent<K, V>> raised, K key, V value, EntryResult r) {
-        if (!events.hasListeners()) {
-            return;
-        }
-        switch (r.outcome()) {
-            case CREATED -> raise(raised, EventType.CREATED, key, value, null);
-            case UPDATED -> raise(raised, EventType.UPDATED, key, value, store.decodeValue(r.value()));
-            case REMOVED -> {
-                V old = store.decodeValue(r.value());
-                raise(raised, EventType.REMOVED, key, old, old);
-            }
-            default -> { }
-        }
+        events.changed(raised, key, value, r);
     }
 
     void raise(List<PotteryCacheEntryEvent<K, V>> raised, EventType type, K key, V value, V old) {
-        raised.add(new PotteryCacheEntryEvent<>(this, type, key, value, old, old != null));
+        events.raise(raised, type, key, value, old);
     }
 
     /** What a conditional operation with a writer decided after reading the entry. */

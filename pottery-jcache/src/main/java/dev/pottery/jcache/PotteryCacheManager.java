@@ -7,6 +7,7 @@ import dev.pottery.jcache.configuration.ConfigRecord;
 import dev.pottery.jcache.configuration.ManagerSettings;
 import dev.pottery.jcache.configuration.PotteryConfiguration;
 import dev.pottery.jcache.configuration.RedisClients;
+import dev.pottery.jcache.event.EventSubscriber;
 import dev.pottery.jcache.spi.PotteryCachingProvider;
 import java.net.URI;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class PotteryCacheManager implements CacheManager {
     private final ConcurrentMap<String, PotteryCache<?, ?>> caches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
     private final ExecutorService loaders;
+    private EventSubscriber subscriber;
     private volatile boolean closed;
 
     /** Made by {@link PotteryCachingProvider}; {@code registered} is a client registered for this URI, or null. */
@@ -251,6 +253,11 @@ public final class PotteryCacheManager implements CacheManager {
         }
         sweeper.shutdownNow();
         loaders.shutdown();
+        synchronized (this) {
+            if (subscriber != null) {
+                subscriber.close();
+            }
+        }
         if (ownsClient) {
             redis.close();
         }
@@ -285,6 +292,14 @@ public final class PotteryCacheManager implements CacheManager {
 
     ExecutorService executor() {
         return loaders;
+    }
+
+    /** The subscription to cache events published in Redis, started when the first cache listens. */
+    synchronized EventSubscriber subscriber() {
+        if (subscriber == null) {
+            subscriber = new EventSubscriber(redis, settings.keyPrefix(), settings.timeoutMillis());
+        }
+        return subscriber;
     }
 
     private <K, V> PotteryCache<K, V> open(String cacheName, PotteryConfiguration<K, V> configuration) {

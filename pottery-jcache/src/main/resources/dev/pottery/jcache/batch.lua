@@ -1,10 +1,11 @@
 -- A JCache batch (getAll, putAll, removeAll(keys), loadAll, contains) on one cache, atomic, one round trip.
 --
--- KEYS[1] data hash, KEYS[2] expiry zset (as in entry.lua)
+-- KEYS[1] data hash, KEYS[2] expiry zset, KEYS[3] subscribers hash (as in entry.lua)
 -- ARGV[1] operation: 'get', 'put', 'putIfAbsent', 'remove' or 'contains'
 -- then four arguments per entry: encoded key, encoded value ('' if none), first ms, second ms
 --   get: first = access ms;  put/putIfAbsent: first = creation ms, second = update ms
 --   (ms as in entry.lua: -1 never, -2 unchanged, -3 ask the client)
+-- and last: the event channel and the caller's id
 --
 -- If any entry needs a duration the client did not know, the reply is {'ask', i, kind, i, kind, ...}
 -- (1-based entry numbers) and nothing has changed. Otherwise the reply holds three items per entry:
@@ -13,7 +14,19 @@ local data, exp = KEYS[1], KEYS[2]
 local op = ARGV[1]
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
-local count = (#ARGV - 1) / 4
+local count = (#ARGV - 3) / 4
+-- Changes are published once each to listeners in other processes (see entry.lua).
+local listening = redis.call('EXISTS', KEYS[3]) == 1
+local function field(s)
+  if not s then return '-1:' end
+  return #s .. ':' .. s
+end
+local function publish(kind, k, v, old)
+  if listening then
+    redis.call('PUBLISH', ARGV[#ARGV - 1], field(ARGV[#ARGV]) .. field(kind) .. field(k) .. field(v) .. field(old))
+  end
+end
+
 
 local currents, expireds = {}, {}
 for i = 1, count do
@@ -64,6 +77,7 @@ for i = 1, count do
   if expired then
     redis.call('HDEL', data, key)
     redis.call('ZREM', exp, key)
+    publish('expired', key, expired, expired)
   end
   local outcome, result = 'miss', false
   if op == 'get' then
@@ -92,6 +106,9 @@ for i = 1, count do
     expireIn(key, first)
     outcome = 'created'
   end
+  if outcome == 'created' then publish('created', key, value, false)
+  elseif outcome == 'updated' then publish('updated', key, value, result)
+  elseif outcome == 'removed' then publish('removed', key, result, result) end
   reply[#reply + 1] = outcome
   reply[#reply + 1] = result
   reply[#reply + 1] = expired

@@ -1,12 +1,25 @@
 -- One step of iterating a JCache cache: HSCAN from a cursor, skipping (and deleting) expired entries.
 --
--- KEYS[1] data hash, KEYS[2] expiry zset (as in entry.lua)
+-- KEYS[1] data hash, KEYS[2] expiry zset, KEYS[3] subscribers hash (as in entry.lua)
 -- ARGV[1] cursor, ARGV[2] COUNT hint, ARGV[3] access ms applied to every live entry returned
 --         (-2 leaves expiry unchanged; the client then applies its policy itself)
+-- ARGV[4] the event channel, ARGV[5] the caller's id
 --
 -- Reply: {next cursor, {key, value, ...} live entries, {key, value, ...} expired entries deleted}
 local data, exp = KEYS[1], KEYS[2]
 local accessMs = tonumber(ARGV[3])
+-- Changes are published once each to listeners in other processes (see entry.lua).
+local listening = redis.call('EXISTS', KEYS[3]) == 1
+local function field(s)
+  if not s then return '-1:' end
+  return #s .. ':' .. s
+end
+local function publish(kind, k, v, old)
+  if listening then
+    redis.call('PUBLISH', ARGV[#ARGV - 1], field(ARGV[#ARGV]) .. field(kind) .. field(k) .. field(v) .. field(old))
+  end
+end
+
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
 
@@ -19,6 +32,7 @@ for i = 1, #pairs_, 2 do
   if at and tonumber(at) <= now then
     redis.call('HDEL', data, key)
     redis.call('ZREM', exp, key)
+    publish('expired', key, value, value)
     expired[#expired + 1] = key
     expired[#expired + 1] = value
   else

@@ -103,6 +103,29 @@ public final class EventDispatcher<K, V> {
         }
     }
 
+    /**
+     * Delivers events another process (or another manager's instance of this cache) caused. They reach
+     * every accepting listener on the event thread: a synchronous listener cannot hold up an operation that
+     * ran elsewhere.
+     */
+    public void dispatchRemote(List<PotteryCacheEntryEvent<K, V>> events) {
+        for (ListenerRegistration<K, V> registration : registrations) {
+            List<List<CacheEntryEvent<? extends K, ? extends V>>> runs = runsOfOneType(registration, events);
+            if (runs.isEmpty()) {
+                continue;
+            }
+            asyncThread().execute(() -> {
+                for (List<CacheEntryEvent<? extends K, ? extends V>> run : runs) {
+                    try {
+                        registration.deliver(run);
+                    } catch (RuntimeException e) {
+                        // As for asynchronous listeners: nobody waits for this delivery.
+                    }
+                }
+            });
+        }
+    }
+
     /** Closes every listener and stops the event thread after it has delivered what it holds. */
     public void close() {
         ExecutorService thread = asyncThread;
