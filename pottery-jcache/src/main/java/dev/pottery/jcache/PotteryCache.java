@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
@@ -58,6 +57,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
     private final PotteryCacheStatistics statistics = new PotteryCacheStatistics();
     private final PotteryCacheMXBean mxBean;
     private final List<Object> closeables = new ArrayList<>();
+    private final WriteOperations<K, V> writes;
     private final BulkOperations<K, V> bulk;
     private final EntryProcessorRunner<K, V> processors;
     private volatile boolean closed;
@@ -87,6 +87,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
             events.register(listener);
         }
         this.mxBean = new PotteryCacheMXBean(() -> configuration);
+        this.writes = new WriteOperations<>(this);
         this.bulk = new BulkOperations<>(this);
         this.processors = new EntryProcessorRunner<>(this);
         if (configuration.isManagementEnabled()) {
@@ -164,46 +165,16 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         bulk.loadAll(keys, replaceExistingValues, completionListener);
     }
 
-    // ---- unconditional writes
+    // ---- writes (see WriteOperations)
 
     @Override
     public void put(K key, V value) {
-        putAndReport(key, value);
+        writes.put(key, value);
     }
 
     @Override
     public V getAndPut(K key, V value) {
-        EntryResult r = putAndReport(key, value);
-        if (statisticsOn()) {
-            if (r.outcome() == Outcome.UPDATED) {
-                statistics.recordHits(1);
-            } else {
-                statistics.recordMisses(1);
-            }
-        }
-        return r.outcome() == Outcome.UPDATED ? store.decodeValue(r.value()) : null;
-    }
-
-    private EntryResult putAndReport(K key, V value) {
-        checkOpen();
-        checkKey(key);
-        checkValue(value);
-        long start = System.nanoTime();
-        byte[] k = store.encodeKey(key);
-        byte[] v = store.encodeValue(value);
-        if (writer != null) {
-            writer.write(key, value);
-        }
-        EntryResult r = store.entry(EntryOp.PUT, k, v, null, expiry);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        expired(raised, key, r);
-        changed(raised, key, value, r);
-        if (statisticsOn() && (r.outcome() == Outcome.CREATED || r.outcome() == Outcome.UPDATED)) {
-            statistics.recordPuts(1);
-            statistics.recordPutTime(System.nanoTime() - start);
-        }
-        events.dispatch(raised);
-        return r;
+        return writes.getAndPut(key, value);
     }
 
     @Override
@@ -212,181 +183,39 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         bulk.putAll(map);
     }
 
-    // ---- conditional writes
-
     @Override
     public boolean putIfAbsent(K key, V value) {
-        checkOpen();
-        checkKey(key);
-        checkValue(value);
-        long start = System.nanoTime();
-        byte[] k = store.encodeKey(key);
-        byte[] v = store.encodeValue(value);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        EntryResult r = writer == null
-                ? store.entry(EntryOp.PUT_IF_ABSENT, k, v, null, expiry)
-                : optimistic(key, k, raised, current -> current != null
-                        ? Plan.quiet(Outcome.PRESENT)
-                        : new Plan("set", v, () -> writer.write(key, value), null));
-        expired(raised, key, r);
-        changed(raised, key, value, r);
-        if (statisticsOn()) {
-            if (r.outcome() == Outcome.PRESENT) {
-                statistics.recordHits(1);
-            } else {
-                statistics.recordMisses(1);
-            }
-            if (r.outcome() == Outcome.CREATED) {
-                statistics.recordPuts(1);
-                statistics.recordPutTime(System.nanoTime() - start);
-            }
-        }
-        events.dispatch(raised);
-        return r.outcome() == Outcome.CREATED || r.outcome() == Outcome.NONE;
+        return writes.putIfAbsent(key, value);
     }
 
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
-        checkOpen();
-        checkKey(key);
-        checkValue(oldValue);
-        checkValue(newValue);
-        byte[] k = store.encodeKey(key);
-        byte[] expected = store.encodeValue(oldValue);
-        byte[] v = store.encodeValue(newValue);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        EntryResult r = writer == null
-                ? store.entry(EntryOp.REPLACE_IF, k, v, expected, expiry)
-                : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
-                        : !java.util.Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
-                        : new Plan("set", v, () -> writer.write(key, newValue), null));
-        return replaced(key, newValue, r, raised);
+        return writes.replace(key, oldValue, newValue);
     }
 
     @Override
     public boolean replace(K key, V value) {
-        checkOpen();
-        checkKey(key);
-        checkValue(value);
-        EntryResult r = replaceAndReport(key, value, new ArrayList<>(2));
-        return r.outcome() == Outcome.UPDATED;
+        return writes.replace(key, value);
     }
 
     @Override
     public V getAndReplace(K key, V value) {
-        checkOpen();
-        checkKey(key);
-        checkValue(value);
-        EntryResult r = replaceAndReport(key, value, new ArrayList<>(2));
-        return r.outcome() == Outcome.UPDATED ? store.decodeValue(r.value()) : null;
+        return writes.getAndReplace(key, value);
     }
-
-    private EntryResult replaceAndReport(K key, V value, List<PotteryCacheEntryEvent<K, V>> raised) {
-        byte[] k = store.encodeKey(key);
-        byte[] v = store.encodeValue(value);
-        EntryResult r = writer == null
-                ? store.entry(EntryOp.REPLACE, k, v, null, expiry)
-                : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
-                        : new Plan("set", v, () -> writer.write(key, value), null));
-        replaced(key, value, r, raised);
-        return r;
-    }
-
-    private boolean replaced(K key, V value, EntryResult r, List<PotteryCacheEntryEvent<K, V>> raised) {
-        expired(raised, key, r);
-        changed(raised, key, value, r);
-        if (statisticsOn()) {
-            if (r.outcome() == Outcome.MISS) {
-                statistics.recordMisses(1);
-            } else {
-                statistics.recordHits(1);
-            }
-            if (r.outcome() == Outcome.UPDATED) {
-                statistics.recordPuts(1);
-            }
-        }
-        events.dispatch(raised);
-        return r.outcome() == Outcome.UPDATED;
-    }
-
-    // ---- removals
 
     @Override
     public boolean remove(K key) {
-        checkOpen();
-        checkKey(key);
-        long start = System.nanoTime();
-        byte[] k = store.encodeKey(key);
-        if (writer != null) {
-            writer.delete(key);
-        }
-        EntryResult r = store.entry(EntryOp.REMOVE, k, null, null, expiry);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
-        expired(raised, key, r);
-        changed(raised, key, null, r);
-        if (statisticsOn() && r.outcome() == Outcome.REMOVED) {
-            statistics.recordRemovals(1);
-            statistics.recordRemoveTime(System.nanoTime() - start);
-        }
-        events.dispatch(raised);
-        return r.outcome() == Outcome.REMOVED;
+        return writes.remove(key);
     }
 
     @Override
     public boolean remove(K key, V oldValue) {
-        checkOpen();
-        checkKey(key);
-        checkValue(oldValue);
-        long start = System.nanoTime();
-        byte[] k = store.encodeKey(key);
-        byte[] expected = store.encodeValue(oldValue);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
-        EntryResult r = writer == null
-                ? store.entry(EntryOp.REMOVE_IF, k, null, expected, expiry)
-                : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
-                        : !java.util.Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
-                        : new Plan("remove", null, () -> writer.delete(key), null));
-        expired(raised, key, r);
-        changed(raised, key, null, r);
-        if (statisticsOn()) {
-            if (r.outcome() == Outcome.MISS) {
-                statistics.recordMisses(1);
-            } else {
-                statistics.recordHits(1);
-            }
-            if (r.outcome() == Outcome.REMOVED) {
-                statistics.recordRemovals(1);
-                statistics.recordRemoveTime(System.nanoTime() - start);
-            }
-        }
-        events.dispatch(raised);
-        return r.outcome() == Outcome.REMOVED;
+        return writes.remove(key, oldValue);
     }
 
     @Override
     public V getAndRemove(K key) {
-        checkOpen();
-        checkKey(key);
-        long start = System.nanoTime();
-        byte[] k = store.encodeKey(key);
-        if (writer != null) {
-            writer.delete(key);
-        }
-        EntryResult r = store.entry(EntryOp.REMOVE, k, null, null, expiry);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
-        expired(raised, key, r);
-        changed(raised, key, null, r);
-        if (statisticsOn()) {
-            if (r.outcome() == Outcome.REMOVED) {
-                statistics.recordHits(1);
-                statistics.recordRemovals(1);
-                statistics.recordRemoveTime(System.nanoTime() - start);
-            } else {
-                statistics.recordMisses(1);
-            }
-        }
-        events.dispatch(raised);
-        return r.outcome() == Outcome.REMOVED ? store.decodeValue(r.value()) : null;
+        return writes.getAndRemove(key);
     }
 
     @Override
@@ -620,40 +449,6 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
 
     void raise(List<PotteryCacheEntryEvent<K, V>> raised, EventType type, K key, V value, V old) {
         events.raise(raised, type, key, value, old);
-    }
-
-    /** What a conditional operation with a writer decided after reading the entry. */
-    record Plan(String action, byte[] value, Runnable write, Outcome quietOutcome) {
-        static Plan quiet(Outcome outcome) {
-            return new Plan("none", null, null, outcome);
-        }
-    }
-
-    /**
-     * Read, decide (calling the writer), then write back only if the entry is unchanged; retried on conflict.
-     * Used by the conditional operations when a CacheWriter must run before the cache changes.
-     */
-    EntryResult optimistic(K key, byte[] k, List<PotteryCacheEntryEvent<K, V>> raised, Function<byte[], Plan> planner) {
-        while (true) {
-            EntryResult peek = store.entry(EntryOp.PEEK, k, null, null, expiry);
-            expired(raised, key, peek);
-            byte[] current = peek.outcome() == Outcome.HIT ? peek.value() : null;
-            Plan plan = planner.apply(current);
-            if (plan.action().equals("none")) {
-                return new EntryResult(plan.quietOutcome(), current, null, null);
-            }
-            if (plan.write() != null) {
-                plan.write().run();
-            }
-            EntryResult r = store.commit(EntryOp.COMMIT, k, plan.value(), current, current != null, plan.action(), expiry);
-            if (r.outcome() == Outcome.CONFLICT) {
-                continue;
-            }
-            if (plan.action().equals("access")) {
-                return new EntryResult(plan.quietOutcome(), current, r.expired(), null);
-            }
-            return r;
-        }
     }
 
     private ObjectName objectName(String type) {
