@@ -9,7 +9,6 @@ import dev.pottery.testing.RedisServerGroup;
  *
  * <pre>{@code
  * TckRedis.start();      // idempotent
- * TckRedis.flushAll();   // between tests
  * }</pre>
  */
 final class TckRedis {
@@ -23,12 +22,6 @@ final class TckRedis {
         if (servers == null) {
             servers = RedisServerGroup.start(1);
             System.setProperty(ManagerSettings.URL, servers.get(0).uri().toString());
-        }
-    }
-
-    static synchronized void flushAll() {
-        if (servers != null) {
-            servers.flushAll();
         }
     }
 
