@@ -46,6 +46,9 @@ import javax.management.ObjectName;
  */
 public final class PotteryCache<K, V> implements Cache<K, V> {
 
+    private static final int SWEEP_BATCH = 256;
+    private static final int SWEEP_ROUNDS = 16;
+
     private final PotteryCacheManager manager;
     private final String name;
     private final PotteryConfiguration<K, V> configuration;
@@ -366,14 +369,24 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         }
     }
 
-    /** Reclaims expired entries in the background and raises their EXPIRED events. */
+    /**
+     * Reclaims expired entries in the background and raises their EXPIRED events: batches of
+     * {@value #SWEEP_BATCH} until none is due (at most {@value #SWEEP_ROUNDS} batches per interval, so one
+     * cache cannot hold the sweeper). A cache whose policy never sets an expiry is skipped.
+     */
     void sweep() {
-        if (closed) {
+        if (closed || expiry.isEternal()) {
             return;
         }
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
-        events.expired(raised, store.sweep(256));
-        events.dispatch(raised);
+        for (int round = 0; round < SWEEP_ROUNDS; round++) {
+            List<byte[][]> gone = store.sweep(SWEEP_BATCH);
+            List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
+            events.expired(raised, gone);
+            events.dispatch(raised);
+            if (gone.size() < SWEEP_BATCH) {
+                return;
+            }
+        }
     }
 
     @Override

@@ -79,6 +79,15 @@ public final class ExpiryDurations {
         return constant;
     }
 
+    /**
+     * Whether entries never get an expiry time from this policy (the standard eternal policy, or a standard
+     * policy of ETERNAL durations), so there is nothing to sweep.
+     */
+    public boolean isEternal() {
+        return constant && creation == ETERNAL && (access == UNCHANGED || access == ETERNAL)
+                && (update == UNCHANGED || update == ETERNAL);
+    }
+
     /** The creation duration to send first (may be {@link #ASK}). */
     public long creation() {
         return creation;
