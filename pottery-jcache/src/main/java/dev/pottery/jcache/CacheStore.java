@@ -133,6 +133,10 @@ public final class CacheStore<K, V> {
             }
             String kind = text(reply.get(1));
             long ms = durations.ask(kind);
+            if (kind.equals("access") && ms == ExpiryDurations.UNCHANGED && reply.size() >= 4) {
+                // The script already read the entry atomically; leaving its expiry unchanged needs no second call.
+                return new EntryResult(Outcome.parse(reply.get(2)), bytes(reply, 3), null, null);
+            }
             switch (kind) {
                 case "create" -> create = ms;
                 case "update" -> update = ms;

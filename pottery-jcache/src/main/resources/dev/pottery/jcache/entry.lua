@@ -7,6 +7,8 @@
 -- ARGV[4]  creation ms  ARGV[5] update ms  ARGV[6] access ms
 --          each: >= 0 expire that long from now (0 = at once), -1 never, -2 leave as it is,
 --          -3 not known yet: the client must ask its ExpiryPolicy, so reply {'ask', kind} and change nothing
+--          (an access ask also carries {outcome, value}: if the policy leaves expiry unchanged, that read is
+--          the whole answer and no second call is needed)
 -- ARGV[7]  expected value (replaceIf, removeIf, touch, commit)
 -- ARGV[8]  commit only: '1' if the entry was present when the entry processor read it, '0' if absent
 -- ARGV[9]  commit only: what the processor did: 'set', 'remove', 'access' or 'none'
@@ -84,7 +86,7 @@ end
 local function run()
   if op == 'get' then
     if not current then return miss() end
-    if accessMs == -3 then return {'ask', 'access'} end
+    if accessMs == -3 then return {'ask', 'access', 'hit', current} end
     expireIn(accessMs)
     return {'hit', current, false}
   elseif op == 'contains' then
@@ -114,7 +116,7 @@ local function run()
       if updateMs == -3 then return {'ask', 'update'} end
       return update()
     end
-    if accessMs == -3 then return {'ask', 'access'} end
+    if accessMs == -3 then return {'ask', 'access', 'mismatch', current} end
     expireIn(accessMs)
     return {'mismatch', current, false}
   elseif op == 'remove' then
@@ -123,7 +125,7 @@ local function run()
   elseif op == 'removeIf' then
     if not current then return miss() end
     if current == ARGV[7] then return remove() end
-    if accessMs == -3 then return {'ask', 'access'} end
+    if accessMs == -3 then return {'ask', 'access', 'mismatch', current} end
     expireIn(accessMs)
     return {'mismatch', current, false}
   elseif op == 'touch' then
@@ -151,7 +153,7 @@ local function run()
       return remove()
     elseif action == 'access' then
       if not current then return miss() end
-      if accessMs == -3 then return {'ask', 'access'} end
+      if accessMs == -3 then return {'ask', 'access', 'hit', current} end
       expireIn(accessMs)
       return {'hit', current, false}
     end

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.configuration.FactoryBuilder;
 import javax.cache.expiry.Duration;
+import javax.cache.expiry.ExpiryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,37 @@ class RoundTripTest {
         assertThat(cache.getAll(entries.keySet())).isEqualTo(entries);
         assertThat(client.roundTripsOf(() -> cache.removeAll(entries.keySet()))).isEqualTo(1);
         assertThat(cache.getAll(entries.keySet())).isEmpty();
+    }
+
+    @Test
+    void aCustomExpiryPolicyIsAskedWithOneMoreRoundTripOnlyWhenTheAnswerChangesTheCall() {
+        Cache<String, String> custom = managers.openWith("custom", client).createCache("custom",
+                new MutableConfiguration<String, String>().setTypes(String.class, String.class)
+                        .setExpiryPolicyFactory(FactoryBuilder.factoryOf(CreatedOnlyPolicy.class)));
+
+        assertThat(client.roundTripsOf(() -> custom.put("k", "v"))).as("put, creation asked").isEqualTo(2);
+        assertThat(client.roundTripsOf(() -> custom.get("k"))).as("get, access asked: null").isEqualTo(1);
+        assertThat(client.roundTripsOf(() -> custom.get("absent"))).as("get of a miss").isEqualTo(1);
+        assertThat(client.roundTripsOf(() -> custom.put("k", "w"))).as("put, update asked").isEqualTo(2);
+        assertThat(custom.get("k")).isEqualTo("w");
+    }
+
+    /** A policy the cache cannot read up front: an hour from creation, untouched by access and update. */
+    public static final class CreatedOnlyPolicy implements ExpiryPolicy {
+        @Override
+        public Duration getExpiryForCreation() {
+            return Duration.ONE_HOUR;
+        }
+
+        @Override
+        public Duration getExpiryForAccess() {
+            return null;
+        }
+
+        @Override
+        public Duration getExpiryForUpdate() {
+            return null;
+        }
     }
 
     /** EVALSHA calls the server executed while {@code operation} ran. */
