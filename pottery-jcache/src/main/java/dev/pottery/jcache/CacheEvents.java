@@ -46,6 +46,11 @@ final class CacheEvents<K, V> {
         this.subscriber = subscriber;
     }
 
+    /** Whether this instance is marked in Redis as wanting other processes' changes. */
+    synchronized boolean isListening() {
+        return listening;
+    }
+
     boolean hasListeners() {
         return dispatcher.hasListeners();
     }

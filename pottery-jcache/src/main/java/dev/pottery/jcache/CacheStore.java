@@ -199,10 +199,13 @@ public final class CacheStore<K, V> {
         return new ScanStep((byte[]) reply.get(0), pairs(reply.get(1)), pairs(reply.get(2)));
     }
 
-    /** Deletes up to {@code limit} entries whose expiry time has passed; returns them as key/value pairs. */
-    public List<byte[][]> sweep(int limit) {
+    /**
+     * Deletes up to {@code limit} entries whose expiry time has passed; returns them as key/value pairs.
+     * {@code listening} renews this instance's subscriber mark on the way.
+     */
+    public List<byte[][]> sweep(int limit, boolean listening) {
         Object reply = call(() -> SWEEP.run(redis, scriptKeys,
-                List.of(ascii(Integer.toString(limit)), keys.channelBytes(), origin)));
+                List.of(ascii(Integer.toString(limit)), ascii(listening ? "1" : "0"), keys.channelBytes(), origin)));
         return pairs(reply);
     }
 

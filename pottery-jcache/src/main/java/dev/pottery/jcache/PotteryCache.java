@@ -372,14 +372,16 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
     /**
      * Reclaims expired entries in the background and raises their EXPIRED events: batches of
      * {@value #SWEEP_BATCH} until none is due (at most {@value #SWEEP_ROUNDS} batches per interval, so one
-     * cache cannot hold the sweeper). A cache whose policy never sets an expiry is skipped.
+     * cache cannot hold the sweeper). A cache whose policy never sets an expiry is skipped, unless it
+     * listens: the sweep also renews its subscriber mark in Redis.
      */
     void sweep() {
-        if (closed || expiry.isEternal()) {
+        boolean listening = events.isListening();
+        if (closed || (expiry.isEternal() && !listening)) {
             return;
         }
         for (int round = 0; round < SWEEP_ROUNDS; round++) {
-            List<byte[][]> gone = store.sweep(SWEEP_BATCH);
+            List<byte[][]> gone = store.sweep(SWEEP_BATCH, listening && round == 0);
             List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
             events.expired(raised, gone);
             events.dispatch(raised);

@@ -24,6 +24,7 @@ import javax.cache.expiry.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
 
 @RedisServers
 class ListenerDeliveryTest {
@@ -90,6 +91,25 @@ class ListenerDeliveryTest {
         two.put("marker", "m");
         await().atMost(5, TimeUnit.SECONDS).until(() -> onOne.seen.contains("CREATED marker=m"));
         assertThat(onOne.seen).containsExactly("CREATED k=v", "EXPIRED k=v (was v)", "CREATED marker=m");
+    }
+
+    @Test
+    void aListenersMarkInRedisIsRenewedAfterItWasLost(UnifiedJedis redis) {
+        CacheManager writerSide = managers.open("writer");
+        CacheManager listenerSide = managers.open("listener", "pottery.sweep.interval.millis", "50");
+        MutableConfiguration<String, String> configuration =
+                new MutableConfiguration<String, String>().setTypes(String.class, String.class);
+        Cache<String, String> written = writerSide.createCache("watched", configuration);
+        Recorder remote = new Recorder();
+        listenerSide.getCache("watched", String.class, String.class).registerCacheEntryListener(registration(remote));
+        String subscribers = "{pottery:jcache:shared:watched}:subscribers";
+        assertThat(redis.exists(subscribers)).isTrue();
+
+        redis.del(subscribers);   // as after a restart of a Redis without persistence
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> redis.exists(subscribers));
+        written.put("k", "after");
+        await().atMost(5, TimeUnit.SECONDS).until(() -> remote.seen.contains("CREATED k=after"));
     }
 
     private static MutableCacheEntryListenerConfiguration<String, String> registration(Recorder recorder) {
