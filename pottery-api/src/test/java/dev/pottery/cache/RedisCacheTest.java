@@ -3,7 +3,7 @@ package dev.pottery.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pottery.collections.CommandStatsDelta;
+import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.RedisServers;
 import java.time.Duration;
 import java.util.List;
@@ -147,9 +147,9 @@ class RedisCacheTest {
     void aHitIsOneRoundTripAndAMissOneMore(UnifiedJedis redis) {
         RedisCache<String, Integer> length = lengths(redis);
         length.apply("warm-up");
-        assertThat(CommandStatsDelta.of(redis, () -> length.apply("warm-up")))
+        assertThat(CommandStats.of(redis, () -> length.apply("warm-up")))
                 .isEqualTo(Map.of("evalsha", 1L, "hget", 1L, "pexpire", 1L));
-        assertThat(CommandStatsDelta.of(redis, () -> length.apply("new")))
+        assertThat(CommandStats.of(redis, () -> length.apply("new")))
                 .isEqualTo(Map.of("evalsha", 2L, "hget", 1L, "hset", 1L, "pexpire", 2L));
     }
 

@@ -1,16 +1,19 @@
 package dev.pottery.collections;
 
+import dev.pottery.testing.NodeInfo;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.pottery.testing.NodeInfo;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Counts the commands the Redis servers behind a client (one, or every cluster node) executed, from {@code INFO commandstats}, to prove how many round
- * trips an operation costs. Commands a Lua script runs are counted too (under their own names), so an
+ * Counts the commands the Redis servers behind a client (one server, or every cluster node) executed,
+ * from {@code INFO commandstats}, to prove how many round trips an operation costs. Commands a Lua script runs are counted too (under their own names), so an
  * operation done by one script shows as one EVALSHA plus the script's inner commands.
  */
-final class CommandStats {
+public final class CommandStats {
+
+    /** Commands a pooled client sends on its own (connection checks, handshakes), not the operation's. */
+    private static final java.util.Set<String> CLIENT_HOUSEKEEPING = java.util.Set.of("ping", "hello");
 
     private final UnifiedJedis redis;
     private Map<String, Long> before;
@@ -18,6 +21,13 @@ final class CommandStats {
     private CommandStats(UnifiedJedis redis) {
         this.redis = redis;
         this.before = read(redis);
+    }
+
+    /** The commands {@code operation} issued, by lower-case name, e.g. {@code {rpush=1}}. */
+    public static Map<String, Long> of(UnifiedJedis redis, Runnable operation) {
+        CommandStats stats = start(redis);
+        operation.run();
+        return stats.delta();
     }
 
     /** Starts counting from now. */
@@ -44,6 +54,9 @@ final class CommandStats {
         for (String line : String.join("\n", NodeInfo.of(redis, "commandstats")).split("\r?\n")) {
             if (line.startsWith("cmdstat_")) {
                 String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                if (CLIENT_HOUSEKEEPING.contains(name) || name.startsWith("client")) {
+                    continue;
+                }
                 int start = line.indexOf("calls=") + "calls=".length();
                 int end = line.indexOf(',', start);
                 calls.merge(name, Long.parseLong(line.substring(start, end)), Long::sum);

@@ -6,9 +6,8 @@ import com.google.common.collect.testing.features.CollectionFeature;
 import com.google.common.collect.testing.features.CollectionSize;
 import dev.pottery.testing.RedisServers;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Queue;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -20,7 +19,7 @@ import redis.clients.jedis.UnifiedJedis;
 class QueueContractTest {
 
     @TestFactory
-    List<DynamicTest> redisDequeIsAQueue(UnifiedJedis redis) {
+    DynamicNode redisDequeIsAQueue(UnifiedJedis redis) {
         return suite("RedisDeque", redis, elements -> {
             RedisDeque<String> deque = RedisDeque.<String>builder(redis).codec(dev.pottery.codec.JsonCodec.of(String.class)).build();
             deque.addAll(Arrays.asList(elements));
@@ -29,7 +28,7 @@ class QueueContractTest {
     }
 
     @TestFactory
-    List<DynamicTest> boundedRedisDequeBelowItsMaxlenIsAQueue(UnifiedJedis redis) {
+    DynamicNode boundedRedisDequeBelowItsMaxlenIsAQueue(UnifiedJedis redis) {
         return suite("RedisDeque maxlen 100", redis, elements -> {
             RedisDeque<String> deque = RedisDeque.builder(redis).codec(dev.pottery.codec.JsonCodec.of(String.class))
                     .maxlen(100).build();
@@ -39,7 +38,7 @@ class QueueContractTest {
     }
 
     @TestFactory
-    List<DynamicTest> redisQueueIsAQueue(UnifiedJedis redis) {
+    DynamicNode redisQueueIsAQueue(UnifiedJedis redis) {
         return suite("RedisQueue", redis, elements -> {
             RedisQueue<String> queue = RedisQueue.builder(redis).codec(dev.pottery.codec.JsonCodec.of(String.class)).build();
             queue.addAll(Arrays.asList(elements));
@@ -51,8 +50,8 @@ class QueueContractTest {
         Queue<String> create(String[] elements);
     }
 
-    private static List<DynamicTest> suite(String name, UnifiedJedis redis, Factory factory) {
-        return QueueSuiteRunner.asDynamicTests(QueueTestSuiteBuilder.using(new TestStringQueueGenerator() {
+    private static DynamicNode suite(String name, UnifiedJedis redis, Factory factory) {
+        return GuavaSuiteAdapter.toDynamic(QueueTestSuiteBuilder.using(new TestStringQueueGenerator() {
             @Override
             protected Queue<String> create(String[] elements) {
                 return factory.create(elements);

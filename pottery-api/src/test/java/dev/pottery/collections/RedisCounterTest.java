@@ -68,8 +68,8 @@ class RedisCounterTest {
         assertThat(counter.increment("a", 10)).isEqualTo(11);
         assertThat(counter.decrement("a")).isEqualTo(10);
         assertThat(counter.decrement("a", 12)).isEqualTo(-2);
-        assertThat(CommandStatsDelta.of(redis, () -> counter.increment("a"))).isEqualTo(Map.of("hincrby", 1L));
-        assertThat(CommandStatsDelta.of(redis, () -> counter.get("a"))).isEqualTo(Map.of("hget", 1L));
+        assertThat(CommandStats.of(redis, () -> counter.increment("a"))).isEqualTo(Map.of("hincrby", 1L));
+        assertThat(CommandStats.of(redis, () -> counter.get("a"))).isEqualTo(Map.of("hget", 1L));
     }
 
     @Test
@@ -119,7 +119,7 @@ class RedisCounterTest {
         assertThat(mine.toMap()).isEqualTo(counts("a", 3, "b", 3));
         mine.subtract(theirs);
         assertThat(mine.toMap()).isEqualTo(counts("a", 1, "b", 0));
-        assertThat(CommandStatsDelta.of(redis, () -> mine.update(counts("x", 1, "y", 2, "z", 3))))
+        assertThat(CommandStats.of(redis, () -> mine.update(counts("x", 1, "y", 2, "z", 3))))
                 .isEqualTo(Map.of("evalsha", 1L, "hincrby", 3L));
     }
 
@@ -182,7 +182,7 @@ class RedisCounterTest {
         assertThat(redis.hgetAll("c")).isEqualTo(Map.of("\"b\"", "2"));
         c.intersectionAssign(Map.of());
         assertThat(redis.exists("c")).isFalse();
-        assertThat(CommandStatsDelta.of(redis, () -> c.plusAssign(counts("a", 1)))).containsEntry("evalsha", 1L);
+        assertThat(CommandStats.of(redis, () -> c.plusAssign(counts("a", 1)))).containsEntry("evalsha", 1L);
     }
 
     @Test

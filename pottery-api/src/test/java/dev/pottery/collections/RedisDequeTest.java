@@ -114,11 +114,11 @@ class RedisDequeTest {
     void boundedPushesTrimInTheSameScript(UnifiedJedis redis) {
         RedisDeque<Object> deque = RedisDeque.builder(redis).key("recent").maxlen(2).build();
         deque.addLast("warm-up"); // loads the script, so the measurement below sees EVALSHA only
-        Map<String, Long> commands = CommandStatsDelta.of(redis, () -> deque.addLast("a"));
+        Map<String, Long> commands = CommandStats.of(redis, () -> deque.addLast("a"));
         assertThat(commands).containsEntry("evalsha", 1L).containsEntry("rpush", 1L).containsKey("llen")
                 .doesNotContainKey("eval");
         deque.addLast("b");
-        assertThat(CommandStatsDelta.of(redis, () -> deque.addLast("c")))
+        assertThat(CommandStats.of(redis, () -> deque.addLast("c")))
                 .containsEntry("evalsha", 1L).containsEntry("ltrim", 1L);
     }
 
@@ -249,7 +249,7 @@ class RedisDequeTest {
     void rotateIsOneScript(UnifiedJedis redis) {
         RedisDeque<Object> deque = new RedisDeque<>(redis, "r", List.of(1L, 2L, 3L));
         deque.rotate(1);
-        Map<String, Long> commands = CommandStatsDelta.of(redis, () -> deque.rotate(1));
+        Map<String, Long> commands = CommandStats.of(redis, () -> deque.rotate(1));
         assertThat(commands).containsEntry("evalsha", 1L).containsEntry("lmove", 1L);
     }
 
@@ -327,7 +327,7 @@ class RedisDequeTest {
         assertThat(deque.retainAll(List.of("d", "b"))).isTrue();
         assertThat(deque.toList()).containsExactly("b", "d");
         assertThat(deque.retainAll(List.of("d", "b"))).isFalse();
-        assertThat(CommandStatsDelta.of(redis, () -> deque.removeAll(List.of("b", "q"))))
+        assertThat(CommandStats.of(redis, () -> deque.removeAll(List.of("b", "q"))))
                 .containsEntry("evalsha", 1L).containsEntry("lrem", 2L);
     }
 
@@ -346,16 +346,16 @@ class RedisDequeTest {
     @Test
     void singleElementOperationsAreOneCommand(UnifiedJedis redis) {
         RedisDeque<Object> deque = new RedisDeque<>(redis, "costs");
-        assertThat(CommandStatsDelta.of(redis, () -> deque.addLast("a"))).isEqualTo(Map.of("rpush", 1L));
-        assertThat(CommandStatsDelta.of(redis, () -> deque.addFirst("b"))).isEqualTo(Map.of("lpush", 1L));
-        assertThat(CommandStatsDelta.of(redis, () -> deque.addAll(List.of("c", "d", "e"))))
+        assertThat(CommandStats.of(redis, () -> deque.addLast("a"))).isEqualTo(Map.of("rpush", 1L));
+        assertThat(CommandStats.of(redis, () -> deque.addFirst("b"))).isEqualTo(Map.of("lpush", 1L));
+        assertThat(CommandStats.of(redis, () -> deque.addAll(List.of("c", "d", "e"))))
                 .isEqualTo(Map.of("rpush", 1L));
-        assertThat(CommandStatsDelta.of(redis, deque::peekFirst)).isEqualTo(Map.of("lindex", 1L));
-        assertThat(CommandStatsDelta.of(redis, deque::size)).isEqualTo(Map.of("llen", 1L));
-        assertThat(CommandStatsDelta.of(redis, () -> deque.contains("c"))).isEqualTo(Map.of("lpos", 1L));
-        assertThat(CommandStatsDelta.of(redis, deque::pollFirst)).isEqualTo(Map.of("lpop", 1L));
-        assertThat(CommandStatsDelta.of(redis, deque::pollLast)).isEqualTo(Map.of("rpop", 1L));
-        assertThat(CommandStatsDelta.of(redis, () -> {
+        assertThat(CommandStats.of(redis, deque::peekFirst)).isEqualTo(Map.of("lindex", 1L));
+        assertThat(CommandStats.of(redis, deque::size)).isEqualTo(Map.of("llen", 1L));
+        assertThat(CommandStats.of(redis, () -> deque.contains("c"))).isEqualTo(Map.of("lpos", 1L));
+        assertThat(CommandStats.of(redis, deque::pollFirst)).isEqualTo(Map.of("lpop", 1L));
+        assertThat(CommandStats.of(redis, deque::pollLast)).isEqualTo(Map.of("rpop", 1L));
+        assertThat(CommandStats.of(redis, () -> {
             try {
                 deque.pollFirst(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -179,13 +179,13 @@ class RedisQueueTest {
         RedisQueue<Object> queue = new RedisQueue<>(redis, "costs");
         queue.put("warm-up");
         queue.poll();
-        assertThat(CommandStatsDelta.of(redis, () -> queue.put("a"))).isEqualTo(Map.of("xadd", 1L));
-        assertThat(CommandStatsDelta.of(redis, queue::poll))
+        assertThat(CommandStats.of(redis, () -> queue.put("a"))).isEqualTo(Map.of("xadd", 1L));
+        assertThat(CommandStats.of(redis, queue::poll))
                 .isEqualTo(Map.of("evalsha", 1L, "xrange", 1L, "xdel", 1L));
-        assertThat(CommandStatsDelta.of(redis, queue::size)).isEqualTo(Map.of("xlen", 1L));
-        assertThat(CommandStatsDelta.of(redis, () -> queue.addAll(List.of(1L, 2L, 3L))))
+        assertThat(CommandStats.of(redis, queue::size)).isEqualTo(Map.of("xlen", 1L));
+        assertThat(CommandStats.of(redis, () -> queue.addAll(List.of(1L, 2L, 3L))))
                 .isEqualTo(Map.of("evalsha", 1L, "xadd", 3L));
-        assertThat(CommandStatsDelta.of(redis, queue::peek)).isEqualTo(Map.of("xrange", 1L));
+        assertThat(CommandStats.of(redis, queue::peek)).isEqualTo(Map.of("xrange", 1L));
     }
 
     @Test

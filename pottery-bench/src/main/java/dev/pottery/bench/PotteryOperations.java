@@ -13,6 +13,7 @@ final class PotteryOperations {
         List<OperationSpec> specs = new ArrayList<>();
         specs.addAll(CollectionOperations.list());
         specs.addAll(ProbabilisticOperations.list());
+        specs.addAll(CoordinationOperations.list());
         return specs;
     }
 }

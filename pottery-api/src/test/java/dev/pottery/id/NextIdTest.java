@@ -1,0 +1,160 @@
+package dev.pottery.id;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pottery.QuorumNotAchievedException;
+import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisServerGroup;
+import dev.pottery.testing.RedisServers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+@RedisServers(count = 5)
+class NextIdTest {
+
+    @Test
+    void issuesOneToNineInOrderOnAFreshKey(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", group.clients());
+        long[] drawn = LongStream.range(0, 9).map(i -> ids.next()).toArray();
+        assertThat(drawn).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(ids.getAsLong()).isEqualTo(10);
+        assertThat(ids.current()).isEqualTo(10);
+    }
+
+    @Test
+    void storesThePlainDecimalNumberAtNextidKeyOnEveryMasterAsPythonDoes(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", group.clients());
+        ids.next();
+        ids.next();
+        ids.next();
+        // next() returns on a quorum; the remaining masters may still be on their way.
+        org.awaitility.Awaitility.await().untilAsserted(() ->
+                assertThat(group.clients()).allSatisfy(master -> assertThat(master.get("nextid:user-ids")).isEqualTo("3")));
+        assertThat(new NextId(group.clients()).redisKey()).isEqualTo("nextid:current");
+    }
+
+    @Test
+    void continuesFromANumberPythonOrAnOperatorStored(RedisServerGroup group) {
+        group.clients().forEach(master -> master.set("nextid:user-ids", "41"));
+        assertThat(new NextId("user-ids", group.clients()).next()).isEqualTo(42);
+    }
+
+    @Test
+    void resetStartsAgainFromOneAndResetToAValueContinuesAfterIt(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", group.clients());
+        ids.next();
+        ids.next();
+        ids.reset();
+        assertThat(group.clients()).allSatisfy(master -> assertThat(master.exists("nextid:user-ids")).isFalse());
+        assertThat(ids.next()).isEqualTo(1);
+        ids.reset(1000);
+        assertThat(ids.next()).isEqualTo(1001);
+    }
+
+    @Test
+    void idsAreUniqueAndIncreasingPerCallerAcrossEightThreadsAndTwoGenerators(RedisServerGroup group) throws Exception {
+        assertUniqueAndIncreasing(group.clients(), 8, 150);
+    }
+
+    @Test
+    void idsStayUniqueAndIncreasingWithTwoOfFiveMastersKilled(RedisServerGroup group) throws Exception {
+        group.get(1).kill();
+        group.get(3).kill();
+        assertUniqueAndIncreasing(group.clients(), 8, 100);
+    }
+
+    @Test
+    void idsNeverGoBackWhenTwoOfFiveMastersLoseTheirValue(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", group.clients());
+        for (int i = 0; i < 20; i++) {
+            ids.next();
+        }
+        // As after a restart without persistence: any quorum still includes a master that knows 20.
+        group.clients().get(0).del("nextid:user-ids");
+        group.clients().get(3).del("nextid:user-ids");
+        assertThat(ids.next()).isEqualTo(21);
+        assertThat(new NextId("user-ids", group.clients()).next()).isEqualTo(22);
+    }
+
+    @Test
+    void threeMastersDownThrowsQuorumNotAchievedNamingThem(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", group.clients(), 3, Duration.ofMillis(300));
+        ids.next();
+        group.get(0).kill();
+        group.get(2).pause();
+        group.get(4).kill();
+        assertThatThrownBy(ids::next)
+                .isInstanceOfSatisfying(QuorumNotAchievedException.class, e -> assertThat(e.failedMasters())
+                        .containsExactly(endpoint(group.get(0)), endpoint(group.get(2)), endpoint(group.get(4))))
+                .hasMessageContaining("nextid:user-ids");
+    }
+
+    @Test
+    void aValueThatIsNotANumberIsReportedWithItsKey(RedisServerGroup group) {
+        group.clients().forEach(master -> master.set("nextid:user-ids", "forty-one"));
+        assertThatThrownBy(() -> new NextId("user-ids", group.clients()).next())
+                .isInstanceOf(QuorumNotAchievedException.class)
+                .hasMessageContaining("nextid:user-ids")
+                .hasMessageContaining("not an integer: 'forty-one'");
+    }
+
+    @Test
+    void resetNeedsEveryMaster(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", group.clients());
+        group.get(2).kill();
+        assertThatThrownBy(ids::reset).isInstanceOfSatisfying(QuorumNotAchievedException.class,
+                e -> assertThat(e.failedMasters()).containsExactly(endpoint(group.get(2))));
+    }
+
+    @Test
+    void rejectsBadArguments(RedisServerGroup group) {
+        List<UnifiedJedis> masters = group.clients();
+        assertThatThrownBy(() -> new NextId("", masters)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NextId("ids", List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NextId("ids", masters, 0, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NextId("ids", masters).reset(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Threads alternate between two generators on one key (two "processes"), each drawing {@code perThread} IDs. */
+    private static void assertUniqueAndIncreasing(List<UnifiedJedis> masters, int threads, int perThread)
+            throws Exception {
+        NextId[] generators = {new NextId("user-ids", masters), new NextId("user-ids", masters)};
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<long[]>> draws = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                NextId ids = generators[t % 2];
+                draws.add(pool.submit(() -> LongStream.range(0, perThread).map(i -> ids.next()).toArray()));
+            }
+            Set<Long> all = new HashSet<>();
+            for (Future<long[]> draw : draws) {
+                long[] mine = draw.get(60, TimeUnit.SECONDS);
+                assertThat(mine).isSorted().doesNotHaveDuplicates();
+                for (long id : mine) {
+                    assertThat(all.add(id)).as("id %d issued twice", id).isTrue();
+                }
+            }
+            assertThat(all).hasSize(threads * perThread);
+            // Blocks claimed for several threads are handed out whole: the stored value is the last ID issued.
+            assertThat(generators[0].current()).isEqualTo(all.stream().mapToLong(Long::longValue).max().orElseThrow());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String endpoint(RedisServer server) {
+        return server.host() + ":" + server.port();
+    }
+}

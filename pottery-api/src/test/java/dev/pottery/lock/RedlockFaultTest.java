@@ -1,0 +1,130 @@
+package dev.pottery.lock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.pottery.QuorumIsImpossibleException;
+import dev.pottery.QuorumNotAchievedException;
+import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisServerGroup;
+import dev.pottery.testing.RedisServers;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Redlock with masters killed (SIGKILL) or paused (SIGSTOP): a quorum suffices, less fails clearly. */
+@RedisServers(count = 5)
+class RedlockFaultTest {
+
+    private static String endpoint(RedisServer server) {
+        return server.host() + ":" + server.port();
+    }
+
+    @Test
+    void mutualExclusionHoldsWhenOneMasterIsKilledAndAnotherPausedMidRun(RedisServerGroup group) throws Exception {
+        List<UnifiedJedis> masters = group.clients();
+        Counter counter = new Counter(masters.get(4), "counter");
+        // A split vote waits for the paused master until the master timeout: keep that short here.
+        Redlock first = Redlock.builder("printer", masters).retryDelay(Duration.ofMillis(10))
+                .masterTimeout(Duration.ofMillis(300)).build();
+        Redlock second = Redlock.builder("printer", masters).retryDelay(Duration.ofMillis(10))
+                .masterTimeout(Duration.ofMillis(300)).build();
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
+            try {
+                counter.incrementConcurrently(8, 30, first, second);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (counter.value() < 60 && !run.isDone()) {
+            Thread.sleep(5);
+        }
+        group.get(0).kill();
+        group.get(1).pause();
+        run.get(60, TimeUnit.SECONDS);
+        assertThat(counter.value()).isEqualTo(240);
+    }
+
+    @Test
+    void acquiresWithTwoOfFiveMastersKilled(RedisServerGroup group) {
+        group.get(0).kill();
+        group.get(3).kill();
+        Redlock lock = new Redlock("printer", group.clients());
+        lock.lock();
+        assertThat(lock.locked()).isPositive();
+        // The three live masters hold it (lock() returns on a quorum, so the last SET may still be landing).
+        await().untilAsserted(() -> assertThat(List.of(1, 2, 4)).allSatisfy(i ->
+                assertThat(group.clients().get(i).exists("redlock:printer")).isTrue()));
+        lock.unlock();
+        await().untilAsserted(() -> assertThat(List.of(1, 2, 4)).allSatisfy(i ->
+                assertThat(group.clients().get(i).exists("redlock:printer")).isFalse()));
+    }
+
+    @Test
+    void twoPausedMastersDoNotStallAcquireBeyondTheMasterTimeout(RedisServerGroup group) {
+        // The clients' socket timeout is 2 s: waiting for a paused master would outlast the 1 s lease.
+        Redlock lock = Redlock.builder("printer", group.clients()).autoReleaseTime(Duration.ofSeconds(1)).build();
+        group.get(1).pause();
+        group.get(2).pause();
+        assertThat(lock.tryLock()).isTrue();
+        assertThat(lock.locked()).isPositive();
+        lock.unlock();
+    }
+
+    @Test
+    void threeKilledMastersMakeLockFailFastNamingThem(RedisServerGroup group) {
+        Redlock lock = new Redlock("printer", group.clients());
+        group.get(0).kill();
+        group.get(2).kill();
+        group.get(4).kill();
+        assertThatThrownBy(lock::lock)
+                .isInstanceOfSatisfying(QuorumIsImpossibleException.class, e -> assertThat(e.failedMasters())
+                        .containsExactly(endpoint(group.get(0)), endpoint(group.get(2)), endpoint(group.get(4))))
+                .hasMessageContaining(endpoint(group.get(2)))
+                .hasMessageContaining("redlock:printer");
+        assertThat(lock.isHeldByCurrentThread()).isFalse();
+        // What was taken on the two live masters is given back (by the SET's own task if it was late).
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(group.clients().get(1).exists("redlock:printer")).isFalse();
+            assertThat(group.clients().get(3).exists("redlock:printer")).isFalse();
+        });
+    }
+
+    @Test
+    void threePausedMastersMakeAcquireThrowQuorumNotAchievedNamingThem(RedisServerGroup group) {
+        Redlock lock = Redlock.builder("printer", group.clients()).masterTimeout(Duration.ofMillis(300)).build();
+        group.get(1).pause();
+        group.get(2).pause();
+        group.get(3).pause();
+        assertThatThrownBy(lock::acquire)
+                .isInstanceOfSatisfying(QuorumNotAchievedException.class, e -> assertThat(e.failedMasters())
+                        .containsExactly(endpoint(group.get(1)), endpoint(group.get(2)), endpoint(group.get(3))))
+                .hasMessageContaining("no reply within 300 ms");
+    }
+
+    @Test
+    void withoutRaisingOnRedisErrorsTryLockJustFailsWhenMastersAreDown(RedisServerGroup group) {
+        Redlock lock = Redlock.builder("printer", group.clients()).raiseOnRedisErrors(false).build();
+        group.get(0).kill();
+        group.get(1).kill();
+        group.get(2).kill();
+        assertThat(lock.tryLock()).isFalse();
+        assertThat(lock.isHeldByCurrentThread()).isFalse();
+    }
+
+    @Test
+    void unlockAfterLosingTheQuorumThrowsRatherThanSucceedingSilently(RedisServerGroup group) {
+        Redlock lock = new Redlock("printer", group.clients());
+        lock.lock();
+        group.get(0).kill();
+        group.get(1).kill();
+        group.get(2).kill();
+        assertThatThrownBy(lock::unlock).isInstanceOf(IllegalMonitorStateException.class)
+                .cause().hasMessageContaining(endpoint(group.get(1)));
+        assertThat(lock.isHeldByCurrentThread()).isFalse();
+    }
+}

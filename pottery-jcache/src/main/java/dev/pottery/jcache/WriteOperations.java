@@ -1,0 +1,282 @@
+package dev.pottery.jcache;
+
+import dev.pottery.jcache.event.PotteryCacheEntryEvent;
+import dev.pottery.jcache.expiry.ExpiryDurations;
+import dev.pottery.jcache.integration.WriteThrough;
+import dev.pottery.jcache.management.PotteryCacheStatistics;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The single-entry writes of a {@link PotteryCache}: put, putIfAbsent, replace, remove and their
+ * get-and- variants. Each is one script call that reports what happened; statistics, events and the
+ * writer act on that report.
+ *
+ * <pre>{@code
+ * cache.putIfAbsent("k", "v");    // entry.lua 'putIfAbsent': created, or present (a hit)
+ * cache.replace("k", "v", "w");   // entry.lua 'replaceIf': updated, mismatch (access expiry) or miss
+ * }</pre>
+ *
+ * <p>With a CacheWriter, which must run before the cache changes and only if it does, the conditional writes
+ * read first, call the writer, and write back with a check that the entry is unchanged (retrying if it
+ * changed): two round trips. Unconditional puts and removes call the writer first and stay one round trip.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+final class WriteOperations<K, V> {
+
+    private final PotteryCache<K, V> cache;
+    private final CacheStore<K, V> store;
+    private final ExpiryDurations expiry;
+    private final WriteThrough<K, V> writer;
+    private final PotteryCacheStatistics statistics;
+
+    WriteOperations(PotteryCache<K, V> cache) {
+        this.cache = cache;
+        this.store = cache.store();
+        this.expiry = cache.expiry();
+        this.writer = cache.writer();
+        this.statistics = cache.statistics();
+    }
+
+    void put(K key, V value) {
+        putAndReport(key, value);
+    }
+
+    V getAndPut(K key, V value) {
+        EntryResult r = putAndReport(key, value);
+        if (cache.statisticsOn()) {
+            if (r.outcome() == Outcome.UPDATED) {
+                statistics.recordHits(1);
+            } else {
+                statistics.recordMisses(1);
+            }
+        }
+        return r.outcome() == Outcome.UPDATED ? store.decodeValue(r.value()) : null;
+    }
+
+    private EntryResult putAndReport(K key, V value) {
+        cache.checkOpen();
+        cache.checkKey(key);
+        cache.checkValue(value);
+        long start = System.nanoTime();
+        byte[] k = store.encodeKey(key);
+        byte[] v = store.encodeValue(value);
+        if (writer != null) {
+            writer.write(key, value);
+        }
+        EntryResult r = store.entry(EntryOp.PUT, k, v, null, expiry);
+        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
+        cache.expired(raised, key, r);
+        cache.changed(raised, key, value, r);
+        if (cache.statisticsOn() && (r.outcome() == Outcome.CREATED || r.outcome() == Outcome.UPDATED)) {
+            statistics.recordPuts(1);
+            statistics.recordPutTime(System.nanoTime() - start);
+        }
+        cache.events().dispatch(raised);
+        return r;
+    }
+
+    boolean putIfAbsent(K key, V value) {
+        cache.checkOpen();
+        cache.checkKey(key);
+        cache.checkValue(value);
+        long start = System.nanoTime();
+        byte[] k = store.encodeKey(key);
+        byte[] v = store.encodeValue(value);
+        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
+        EntryResult r = writer == null
+                ? store.entry(EntryOp.PUT_IF_ABSENT, k, v, null, expiry)
+                : optimistic(key, k, raised, current -> current != null
+                        ? Plan.quiet(Outcome.PRESENT)
+                        : new Plan("set", v, () -> writer.write(key, value), null));
+        cache.expired(raised, key, r);
+        cache.changed(raised, key, value, r);
+        if (cache.statisticsOn()) {
+            if (r.outcome() == Outcome.PRESENT) {
+                statistics.recordHits(1);
+            } else {
+                statistics.recordMisses(1);
+            }
+            if (r.outcome() == Outcome.CREATED) {
+                statistics.recordPuts(1);
+                statistics.recordPutTime(System.nanoTime() - start);
+            }
+        }
+        cache.events().dispatch(raised);
+        return r.outcome() == Outcome.CREATED || r.outcome() == Outcome.NONE;
+    }
+
+    boolean replace(K key, V oldValue, V newValue) {
+        cache.checkOpen();
+        cache.checkKey(key);
+        cache.checkValue(oldValue);
+        cache.checkValue(newValue);
+        byte[] k = store.encodeKey(key);
+        byte[] expected = store.encodeValue(oldValue);
+        byte[] v = store.encodeValue(newValue);
+        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
+        EntryResult r = writer == null
+                ? store.entry(EntryOp.REPLACE_IF, k, v, expected, expiry)
+                : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
+                        : !Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
+                        : new Plan("set", v, () -> writer.write(key, newValue), null));
+        return replaced(key, newValue, r, raised);
+    }
+
+    boolean replace(K key, V value) {
+        cache.checkOpen();
+        cache.checkKey(key);
+        cache.checkValue(value);
+        EntryResult r = replaceAndReport(key, value, new ArrayList<>(2));
+        return r.outcome() == Outcome.UPDATED;
+    }
+
+    V getAndReplace(K key, V value) {
+        cache.checkOpen();
+        cache.checkKey(key);
+        cache.checkValue(value);
+        EntryResult r = replaceAndReport(key, value, new ArrayList<>(2));
+        return r.outcome() == Outcome.UPDATED ? store.decodeValue(r.value()) : null;
+    }
+
+    private EntryResult replaceAndReport(K key, V value, List<PotteryCacheEntryEvent<K, V>> raised) {
+        byte[] k = store.encodeKey(key);
+        byte[] v = store.encodeValue(value);
+        EntryResult r = writer == null
+                ? store.entry(EntryOp.REPLACE, k, v, null, expiry)
+                : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
+                        : new Plan("set", v, () -> writer.write(key, value), null));
+        replaced(key, value, r, raised);
+        return r;
+    }
+
+    private boolean replaced(K key, V value, EntryResult r, List<PotteryCacheEntryEvent<K, V>> raised) {
+        cache.expired(raised, key, r);
+        cache.changed(raised, key, value, r);
+        if (cache.statisticsOn()) {
+            if (r.outcome() == Outcome.MISS) {
+                statistics.recordMisses(1);
+            } else {
+                statistics.recordHits(1);
+            }
+            if (r.outcome() == Outcome.UPDATED) {
+                statistics.recordPuts(1);
+            }
+        }
+        cache.events().dispatch(raised);
+        return r.outcome() == Outcome.UPDATED;
+    }
+
+    boolean remove(K key) {
+        cache.checkOpen();
+        cache.checkKey(key);
+        long start = System.nanoTime();
+        byte[] k = store.encodeKey(key);
+        if (writer != null) {
+            writer.delete(key);
+        }
+        EntryResult r = store.entry(EntryOp.REMOVE, k, null, null, expiry);
+        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
+        cache.expired(raised, key, r);
+        cache.changed(raised, key, null, r);
+        if (cache.statisticsOn() && r.outcome() == Outcome.REMOVED) {
+            statistics.recordRemovals(1);
+            statistics.recordRemoveTime(System.nanoTime() - start);
+        }
+        cache.events().dispatch(raised);
+        return r.outcome() == Outcome.REMOVED;
+    }
+
+    boolean remove(K key, V oldValue) {
+        cache.checkOpen();
+        cache.checkKey(key);
+        cache.checkValue(oldValue);
+        long start = System.nanoTime();
+        byte[] k = store.encodeKey(key);
+        byte[] expected = store.encodeValue(oldValue);
+        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
+        EntryResult r = writer == null
+                ? store.entry(EntryOp.REMOVE_IF, k, null, expected, expiry)
+                : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
+                        : !Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
+                        : new Plan("remove", null, () -> writer.delete(key), null));
+        cache.expired(raised, key, r);
+        cache.changed(raised, key, null, r);
+        if (cache.statisticsOn()) {
+            if (r.outcome() == Outcome.MISS) {
+                statistics.recordMisses(1);
+            } else {
+                statistics.recordHits(1);
+            }
+            if (r.outcome() == Outcome.REMOVED) {
+                statistics.recordRemovals(1);
+                statistics.recordRemoveTime(System.nanoTime() - start);
+            }
+        }
+        cache.events().dispatch(raised);
+        return r.outcome() == Outcome.REMOVED;
+    }
+
+    V getAndRemove(K key) {
+        cache.checkOpen();
+        cache.checkKey(key);
+        long start = System.nanoTime();
+        byte[] k = store.encodeKey(key);
+        if (writer != null) {
+            writer.delete(key);
+        }
+        EntryResult r = store.entry(EntryOp.REMOVE, k, null, null, expiry);
+        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
+        cache.expired(raised, key, r);
+        cache.changed(raised, key, null, r);
+        if (cache.statisticsOn()) {
+            if (r.outcome() == Outcome.REMOVED) {
+                statistics.recordHits(1);
+                statistics.recordRemovals(1);
+                statistics.recordRemoveTime(System.nanoTime() - start);
+            } else {
+                statistics.recordMisses(1);
+            }
+        }
+        cache.events().dispatch(raised);
+        return r.outcome() == Outcome.REMOVED ? store.decodeValue(r.value()) : null;
+    }
+
+    /** What a conditional operation with a writer decided after reading the entry. */
+    private record Plan(String action, byte[] value, Runnable write, Outcome quietOutcome) {
+        static Plan quiet(Outcome outcome) {
+            return new Plan("none", null, null, outcome);
+        }
+    }
+
+    /**
+     * Read, decide (calling the writer), then write back only if the entry is unchanged; retried on conflict.
+     * Used by the conditional operations when a CacheWriter must run before the cache changes.
+     */
+    private EntryResult optimistic(K key, byte[] k, List<PotteryCacheEntryEvent<K, V>> raised, Function<byte[], Plan> planner) {
+        while (true) {
+            EntryResult peek = store.entry(EntryOp.PEEK, k, null, null, expiry);
+            cache.expired(raised, key, peek);
+            byte[] current = peek.outcome() == Outcome.HIT ? peek.value() : null;
+            Plan plan = planner.apply(current);
+            if (plan.action().equals("none")) {
+                return new EntryResult(plan.quietOutcome(), current, null, null);
+            }
+            if (plan.write() != null) {
+                plan.write().run();
+            }
+            EntryResult r = store.commit(EntryOp.COMMIT, k, plan.value(), current, current != null, plan.action(), expiry);
+            if (r.outcome() == Outcome.CONFLICT) {
+                continue;
+            }
+            if (plan.action().equals("access")) {
+                return new EntryResult(plan.quietOutcome(), current, r.expired(), null);
+            }
+            return r;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.pottery.jcache.configuration;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Properties;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The settings of one cache manager, read from its URI and properties, with defaults from the system
+ * property {@value #URL} and the environment variable {@code REDIS_URL}.
+ *
+ * <pre>{@code
+ * Properties p = new Properties();
+ * p.setProperty(ManagerSettings.NAMESPACE, "shop");
+ * CacheManager manager = provider.getCacheManager(URI.create("redis://localhost:6379/0"), null, p);
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Properties</caption>
+ *   <tr><td>{@value #URL}</td><td>the Redis URL, when the manager URI is not itself a redis:// or
+ *       rediss:// URL (default: system property, then REDIS_URL, then redis://localhost:6379)</td></tr>
+ *   <tr><td>{@value #CLIENT}</td><td>a ready {@link UnifiedJedis} object to use (the manager does not
+ *       close it)</td></tr>
+ *   <tr><td>{@value #KEY_PREFIX}</td><td>first part of every key (default {@code pottery:jcache})</td></tr>
+ *   <tr><td>{@value #NAMESPACE}</td><td>second part; managers with the same namespace on the same server
+ *       share caches (default {@code default} for a Redis URL URI, else the URI itself)</td></tr>
+ *   <tr><td>{@value #TIMEOUT}</td><td>connect and socket timeout in ms (default 2000)</td></tr>
+ *   <tr><td>{@value #POOL_SIZE}</td><td>maximum pooled connections (default 16)</td></tr>
+ *   <tr><td>{@value #SWEEP_INTERVAL}</td><td>how often expired entries are reclaimed in the background,
+ *       in ms (default 1000; 0 disables)</td></tr>
+ * </table>
+ *
+ * @param redisUrl the Redis URL to connect to
+ * @param client a client handed in, or null to create one from the URL
+ * @param keyPrefix the key prefix
+ * @param namespace the namespace
+ * @param timeoutMillis connect and socket timeout
+ * @param poolSize maximum pooled connections
+ * @param sweepIntervalMillis background expiry sweep interval (0 = none)
+ */
+public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPrefix, String namespace,
+                              int timeoutMillis, int poolSize, long sweepIntervalMillis) {
+
+    /** Property naming the Redis URL; also read as a system property for the default. */
+    public static final String URL = "pottery.redis.url";
+    /** Property holding a ready {@link UnifiedJedis}. */
+    public static final String CLIENT = "pottery.redis.client";
+    /** Property naming the key prefix. */
+    public static final String KEY_PREFIX = "pottery.key.prefix";
+    /** Property naming the namespace. */
+    public static final String NAMESPACE = "pottery.namespace";
+    /** Property giving the timeout in milliseconds. */
+    public static final String TIMEOUT = "pottery.timeout.millis";
+    /** Property giving the connection pool size. */
+    public static final String POOL_SIZE = "pottery.pool.size";
+    /** Property giving the background sweep interval in milliseconds. */
+    public static final String SWEEP_INTERVAL = "pottery.sweep.interval.millis";
+
+    /** The Redis URL used when nothing else names one. */
+    public static String defaultRedisUrl() {
+        String url = System.getProperty(URL);
+        if (url == null || url.isBlank()) {
+            url = System.getenv("REDIS_URL");
+        }
+        return url == null || url.isBlank() ? "redis://localhost:6379" : url.trim();
+    }
+
+    /** Whether a URI is a Redis URL (redis:// or rediss://). */
+    public static boolean isRedisUrl(URI uri) {
+        String scheme = uri.getScheme();
+        return scheme != null && (scheme.toLowerCase(Locale.ROOT).equals("redis")
+                || scheme.toLowerCase(Locale.ROOT).equals("rediss"));
+    }
+
+    /** Reads the settings for a manager with this URI and these properties (client from the registry if any). */
+    public static ManagerSettings of(URI uri, Properties properties, UnifiedJedis registered) {
+        Object handedIn = properties.get(CLIENT);
+        UnifiedJedis client = handedIn instanceof UnifiedJedis jedis ? jedis : registered;
+        String url = properties.getProperty(URL);
+        if (url == null) {
+            url = isRedisUrl(uri) && !withoutUserInfo(defaultRedisUrl()).equals(uri.toString())
+                    ? uri.toString() : defaultRedisUrl();
+        }
+        String namespace = properties.getProperty(NAMESPACE, isRedisUrl(uri) ? "default" : uri.toString());
+        return new ManagerSettings(url, client,
+                properties.getProperty(KEY_PREFIX, "pottery:jcache"),
+                namespace,
+                intProperty(properties, TIMEOUT, 2000),
+                intProperty(properties, POOL_SIZE, 16),
+                intProperty(properties, SWEEP_INTERVAL, 1000));
+    }
+
+    /** The URL without user name and password, safe to show (and to use as a manager URI). */
+    public static String withoutUserInfo(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getUserInfo() == null) {
+                return url;
+            }
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+                    uri.getFragment()).toString();
+        } catch (Exception e) {
+            return url;
+        }
+    }
+
+    /** Host and port for messages (no credentials). */
+    public String address() {
+        try {
+            URI uri = URI.create(redisUrl);
+            return uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return withoutUserInfo(redisUrl);
+        }
+    }
+
+    private static int intProperty(Properties properties, String name, int fallback) {
+        String text = properties.getProperty(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("property " + name + " must be an integer, not '" + text + "'", e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.pottery.jcache.management;
+
+import java.util.concurrent.atomic.LongAdder;
+import javax.cache.management.CacheStatisticsMXBean;
+
+/**
+ * The counters of one cache in this JVM, exposed as the spec's {@link CacheStatisticsMXBean}.
+ *
+ * <pre>{@code
+ * PotteryCacheStatistics stats = new PotteryCacheStatistics();
+ * stats.recordHits(1);
+ * stats.getCacheHitPercentage();   // 100.0
+ * }</pre>
+ *
+ * <p>Average times are in microseconds, as the spec says. Evictions are always 0: Pottery never evicts
+ * (Redis' own maxmemory eviction happens outside the cache's view).
+ */
+public final class PotteryCacheStatistics implements CacheStatisticsMXBean {
+
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder puts = new LongAdder();
+    private final LongAdder removals = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
+    private final LongAdder getNanos = new LongAdder();
+    private final LongAdder putNanos = new LongAdder();
+    private final LongAdder removeNanos = new LongAdder();
+
+    /** Counts cache hits. */
+    public void recordHits(long n) {
+        hits.add(n);
+    }
+
+    /** Counts cache misses. */
+    public void recordMisses(long n) {
+        misses.add(n);
+    }
+
+    /** Counts puts. */
+    public void recordPuts(long n) {
+        puts.add(n);
+    }
+
+    /** Counts removals. */
+    public void recordRemovals(long n) {
+        removals.add(n);
+    }
+
+    /** Adds the duration of a get. */
+    public void recordGetTime(long nanos) {
+        getNanos.add(nanos);
+    }
+
+    /** Adds the duration of a put. */
+    public void recordPutTime(long nanos) {
+        putNanos.add(nanos);
+    }
+
+    /** Adds the duration of a remove. */
+    public void recordRemoveTime(long nanos) {
+        removeNanos.add(nanos);
+    }
+
+    @Override
+    public void clear() {
+        for (LongAdder adder : new LongAdder[] {hits, misses, puts, removals, evictions, getNanos, putNanos, removeNanos}) {
+            adder.reset();
+        }
+    }
+
+    @Override
+    public long getCacheHits() {
+        return hits.sum();
+    }
+
+    @Override
+    public float getCacheHitPercentage() {
+        long gets = getCacheGets();
+        return gets == 0 ? 0f : getCacheHits() * 100f / gets;
+    }
+
+    @Override
+    public long getCacheMisses() {
+        return misses.sum();
+    }
+
+    @Override
+    public float getCacheMissPercentage() {
+        long gets = getCacheGets();
+        return gets == 0 ? 0f : getCacheMisses() * 100f / gets;
+    }
+
+    @Override
+    public long getCacheGets() {
+        return hits.sum() + misses.sum();
+    }
+
+    @Override
+    public long getCachePuts() {
+        return puts.sum();
+    }
+
+    @Override
+    public long getCacheRemovals() {
+        return removals.sum();
+    }
+
+    @Override
+    public long getCacheEvictions() {
+        return evictions.sum();
+    }
+
+    @Override
+    public float getAverageGetTime() {
+        return average(getNanos.sum(), getCacheGets());
+    }
+
+    @Override
+    public float getAveragePutTime() {
+        return average(putNanos.sum(), getCachePuts());
+    }
+
+    @Override
+    public float getAverageRemoveTime() {
+        return average(removeNanos.sum(), getCacheRemovals());
+    }
+
+    private static float average(long nanos, long count) {
+        return count == 0 ? 0f : (nanos / 1000f) / count;
+    }
+}
