@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,8 @@ import java.util.function.Predicate;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -106,7 +109,7 @@ public final class Masters {
         return clients.size() / 2 + 1;
     }
 
-    /** Each master's description ({@code host:port} when the client tells it), in master order. */
+    /** Each master's description ({@code host:port}; {@code cluster[nodes]} for a cluster client), in master order. */
     public List<String> names() {
         return names;
     }
@@ -206,6 +209,15 @@ public final class Masters {
     }
 
     private static String endpoint(UnifiedJedis master) {
+        if (master instanceof RedisClusterClient cluster) {
+            // One cluster is one master, whichever client of it is given: name it by all its nodes.
+            return "cluster" + new TreeSet<>(cluster.getClusterNodes().keySet());
+        }
+        if (master instanceof RedisSentinelClient sentinel) {
+            // Named like a plain client of the same server, so the two cannot both vote.
+            HostAndPort current = sentinel.getCurrentMaster();
+            return current == null ? "" : current.getHost() + ":" + current.getPort();
+        }
         if (master instanceof RedisClient client) {
             // Borrowing takes an idle pooled connection; only a cold pool connects.
             try (Connection connection = client.getPool().getResource()) {
