@@ -28,6 +28,10 @@ import redis.clients.jedis.UnifiedJedis;
  *   <tr><td>{@value #POOL_SIZE}</td><td>maximum pooled connections (default 16)</td></tr>
  *   <tr><td>{@value #SWEEP_INTERVAL}</td><td>how often expired entries are reclaimed in the background,
  *       in ms (default 1000; 0 disables)</td></tr>
+ *   <tr><td>{@value #CLUSTER}</td><td>{@code true} when the URL names a node of a Redis Cluster: the
+ *       manager then opens a cluster client, which finds the other nodes itself (default: the system
+ *       property of the same name, else false). A cache's keys share one hash tag, so every cache
+ *       works on a cluster.</td></tr>
  * </table>
  *
  * @param redisUrl the Redis URL to connect to
@@ -37,9 +41,10 @@ import redis.clients.jedis.UnifiedJedis;
  * @param timeoutMillis connect and socket timeout
  * @param poolSize maximum pooled connections
  * @param sweepIntervalMillis background expiry sweep interval (0 = none)
+ * @param cluster whether the URL names a Redis Cluster node (then a cluster client is created)
  */
 public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPrefix, String namespace,
-                              int timeoutMillis, int poolSize, long sweepIntervalMillis) {
+                              int timeoutMillis, int poolSize, long sweepIntervalMillis, boolean cluster) {
 
     /** Property naming the Redis URL; also read as a system property for the default. */
     public static final String URL = "pottery.redis.url";
@@ -55,6 +60,8 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
     public static final String POOL_SIZE = "pottery.pool.size";
     /** Property giving the background sweep interval in milliseconds. */
     public static final String SWEEP_INTERVAL = "pottery.sweep.interval.millis";
+    /** Property saying that the URL names a Redis Cluster node; also read as a system property. */
+    public static final String CLUSTER = "pottery.redis.cluster";
 
     /** The Redis URL used when nothing else names one. */
     public static String defaultRedisUrl() {
@@ -87,7 +94,8 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
                 namespace,
                 intProperty(properties, TIMEOUT, 2000),
                 intProperty(properties, POOL_SIZE, 16),
-                intProperty(properties, SWEEP_INTERVAL, 1000));
+                intProperty(properties, SWEEP_INTERVAL, 1000),
+                Boolean.parseBoolean(properties.getProperty(CLUSTER, System.getProperty(CLUSTER, "false")).trim()));
     }
 
     /** The URL without user name and password, safe to show (and to use as a manager URI). */

@@ -2,15 +2,19 @@ package dev.pottery.jcache.configuration;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import javax.cache.CacheException;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Creates the pooled client a cache manager talks through, with bounded timeouts everywhere (connect,
+ * Creates the pooled client a cache manager talks through (a cluster client when the settings say
+ * {@link ManagerSettings#cluster()}), with bounded timeouts everywhere (connect,
  * socket, and waiting for a pooled connection) so that an unreachable Redis fails fast with a
  * {@link CacheException} instead of hanging.
  *
@@ -63,8 +67,17 @@ public final class RedisClients {
         pool.setMaxIdle(settings.poolSize());
         pool.setMaxWait(Duration.ofMillis(settings.timeoutMillis()));
         pool.setJmxEnabled(false);
+        HostAndPort node = new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
+        if (settings.cluster()) {
+            // The URL names one node; the cluster client learns the others (and the slots) from it.
+            return RedisClusterClient.builder()
+                    .nodes(Set.of(node))
+                    .clientConfig(config.build())
+                    .poolConfig(pool)
+                    .build();
+        }
         return RedisClient.builder()
-                .hostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())
+                .hostAndPort(node)
                 .clientConfig(config.build())
                 .poolConfig(pool)
                 .build();
