@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pottery.codec.JsonCodec;
 import dev.pottery.codec.StringCodec;
 import dev.pottery.jcache.configuration.PotteryConfiguration;
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ class CodecChoiceTest {
     private Managers managers;
 
     @BeforeEach
-    void open(RedisServer server) {
+    void open(RedisDeployment server) {
         managers = new Managers(server);
     }
 

@@ -3,7 +3,7 @@ package dev.pottery.jcache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ class EntryProcessorAtomicityTest {
     private Managers managers;
 
     @BeforeEach
-    void open(RedisServer server) {
+    void open(RedisDeployment server) {
         managers = new Managers(server);
     }
 

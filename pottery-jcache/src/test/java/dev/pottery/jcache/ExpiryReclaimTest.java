@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pottery.jcache.configuration.ManagerSettings;
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
@@ -25,7 +25,7 @@ class ExpiryReclaimTest {
     private Managers managers;
 
     @BeforeEach
-    void open(RedisServer server) {
+    void open(RedisDeployment server) {
         managers = new Managers(server);
     }
 

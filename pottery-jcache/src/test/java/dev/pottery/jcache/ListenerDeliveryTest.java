@@ -3,7 +3,7 @@ package dev.pottery.jcache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.io.Serializable;
 import java.util.List;
@@ -32,7 +32,7 @@ class ListenerDeliveryTest {
     private Managers managers;
 
     @BeforeEach
-    void open(RedisServer server) {
+    void open(RedisDeployment server) {
         managers = new Managers(server);
     }
 

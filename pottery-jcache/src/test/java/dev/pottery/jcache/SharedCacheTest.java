@@ -2,7 +2,7 @@ package dev.pottery.jcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
@@ -24,7 +24,7 @@ class SharedCacheTest {
     private Managers managers;
 
     @BeforeEach
-    void open(RedisServer server) {
+    void open(RedisDeployment server) {
         managers = new Managers(server);
     }
 

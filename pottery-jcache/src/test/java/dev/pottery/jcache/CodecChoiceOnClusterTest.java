@@ -1,0 +1,8 @@
+package dev.pottery.jcache;
+
+import dev.pottery.testing.OnRedisCluster;
+
+/** {@link CodecChoiceTest} on a real 3-master Redis Cluster, each cache manager with its own cluster client. */
+@OnRedisCluster
+class CodecChoiceOnClusterTest extends CodecChoiceTest {
+}
