@@ -24,6 +24,7 @@ public final class ClusterSlots {
     }
 
     /** Whether {@code redis} routes commands by hash slot (a Redis Cluster client). */
+    @SuppressWarnings("deprecation") // JedisCluster is deprecated in Jedis 8, but users may still hand one in
     public static boolean isCluster(UnifiedJedis redis) {
         return redis instanceof RedisClusterClient || redis instanceof JedisCluster;
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -91,8 +91,8 @@ class RedisMapFailoverTest {
             // would make it do); until then every durable write fails with NotEnoughReplicasException.
             sentinel.master().restart();
             HostAndPort newMaster = sentinel.currentMaster();
-            try (RedisClient oldMaster = sentinel.master().newClient()) {
-                oldMaster.sendCommand(Protocol.Command.REPLICAOF, newMaster.getHost(), Integer.toString(newMaster.getPort()));
+            try (Jedis oldMaster = new Jedis(sentinel.master().host(), sentinel.master().port())) {
+                oldMaster.replicaof(newMaster.getHost(), newMaster.getPort());
             }
             long durableAfterRejoin = durableWriter.acknowledged.size();
             await().atMost(30, TimeUnit.SECONDS).until(() -> durableWriter.acknowledged.size() >= durableAfterRejoin + 50);
