@@ -117,7 +117,9 @@ public final class RedlockBuilder {
      * Builds the lock.
      *
      * @throws IllegalArgumentException if a timeout was given for non-blocking acquisition (as
-     *     pottery: "can't specify a timeout for a non-blocking call"), or the masters are empty or repeated
+     *     pottery: "can't specify a timeout for a non-blocking call"), if the auto-release time is not
+     *     longer than the clock-drift allowance (such a lease could never be valid), or the masters are
+     *     empty or repeated
      */
     public Redlock build() {
         return new Redlock(key, masters, settings());
@@ -127,8 +129,13 @@ public final class RedlockBuilder {
         if (!acquireBlocking && acquireTimeout != null) {
             throw new IllegalArgumentException("can't specify a timeout for a non-blocking call");
         }
-        return new RedlockSettings(autoReleaseTime, extensionLimit, retryDelay, clockDriftFactor,
+        RedlockSettings settings = new RedlockSettings(autoReleaseTime, extensionLimit, retryDelay, clockDriftFactor,
                 masterTimeout, raiseOnRedisErrors, acquireBlocking, acquireTimeout);
+        if (settings.validityNanos() <= 0) {
+            throw new IllegalArgumentException("autoReleaseTime " + autoReleaseTime.toMillis() + " ms is not longer than"
+                    + " the clock-drift allowance of " + settings.driftNanos() / 1e6 + " ms: the lock could never be valid");
+        }
+        return settings;
     }
 
     private static Duration positive(Duration duration, String name) {

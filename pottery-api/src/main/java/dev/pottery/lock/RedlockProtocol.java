@@ -69,7 +69,10 @@ final class RedlockProtocol {
      * @throws ReleaseUnlockedLockException if fewer than a quorum held it (expired, or masters down)
      */
     void release(Lease lease) {
-        Replies<Object> released = compareToken(lease, RELEASE, List.of(lease.token()));
+        // Unlike acquiring, releasing is not racing the lease's validity: a slow master is worth waiting
+        // for (up to the lease's lifetime, after which it would be gone anyway) rather than reporting a
+        // lock that is still held as lost.
+        Replies<Object> released = compareToken(lease, RELEASE, List.of(lease.token()), settings.autoReleaseTime());
         if (!released.reached()) {
             throw new ReleaseUnlockedLockException("the lock was not held on a quorum of masters when released"
                     + " (its lease expired, or masters are unreachable)", redisKey, masters.names(), released.failures());
@@ -83,7 +86,7 @@ final class RedlockProtocol {
      */
     void extend(Lease lease) {
         String pttl = Long.toString(settings.autoReleaseTime().toMillis());
-        Replies<Object> extended = compareToken(lease, EXTEND, List.of(lease.token(), pttl));
+        Replies<Object> extended = compareToken(lease, EXTEND, List.of(lease.token(), pttl), waitForMasters);
         if (!extended.reached()) {
             throw new ExtendUnlockedLockException("the lock was not held on a quorum of masters when extended"
                     + " (its lease expired, or masters are unreachable)", redisKey, masters.names(), extended.failures());
@@ -109,9 +112,9 @@ final class RedlockProtocol {
     }
 
     /** Runs a compare-the-token script on every master, each after the lease's previous command there. */
-    private Replies<Object> compareToken(Lease lease, LuaScript script, List<String> args) {
+    private Replies<Object> compareToken(Lease lease, LuaScript script, List<String> args, Duration wait) {
         Replies<Object> replies = masters.callAfter(lease.latest(), redis -> script.runStrings(redis, List.of(redisKey), args),
-                reply -> Long.valueOf(1).equals(reply), masters.quorum(), waitForMasters);
+                reply -> Long.valueOf(1).equals(reply), masters.quorum(), wait);
         lease.sent(replies);
         return replies;
     }

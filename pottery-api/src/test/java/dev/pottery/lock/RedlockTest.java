@@ -245,9 +245,11 @@ class RedlockTest {
     }
 
     @Test
-    void autoReleaseTimeOfOneMillisecondNeverAcquires() {
-        Redlock lock = Redlock.builder("printer", masters).autoReleaseTime(Duration.ofMillis(1)).build();
-        assertThat(lock.tryLock()).isFalse();
+    void autoReleaseTimeWithinTheDriftAllowanceIsRefusedAsNeverValid() {
+        assertThatThrownBy(() -> Redlock.builder("printer", masters).autoReleaseTime(Duration.ofMillis(1)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("autoReleaseTime 1 ms")
+                .hasMessageContaining("could never be valid");
         assertThat(masters).allSatisfy(m -> assertThat(m.exists("redlock:printer")).isFalse());
     }
 

@@ -17,8 +17,10 @@ public final class BenchContext implements AutoCloseable {
     public static final String SERVERS_PROPERTY = "pottery.bench.servers";
 
     private final List<RedisClient> clients = new ArrayList<>();
+    private final List<HostAndPort> servers;
 
     private BenchContext(List<HostAndPort> servers) {
+        this.servers = List.copyOf(servers);
         for (HostAndPort server : servers) {
             // Enough connections for 8 benchmark threads plus one blocked or spare.
             clients.add(RedisClient.builder().hostAndPort(server)
@@ -53,6 +55,11 @@ public final class BenchContext implements AutoCloseable {
             throw new IllegalArgumentException("need " + n + " masters, have " + clients.size());
         }
         return new ArrayList<>(clients.subList(0, n));
+    }
+
+    /** The first server's URL, e.g. for a JCache manager. */
+    public java.net.URI url() {
+        return java.net.URI.create("redis://" + servers.get(0).getHost() + ":" + servers.get(0).getPort());
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class BenchmarkMain {
             List<BenchRow> rows = run(specs, quick, addresses);
             String settings = quick
                     ? "quick smoke run (1 thread, 0.2 s per operation, no fork): figures are not meaningful"
-                    : "JMH 1.37, 1 fork, 1 warm-up iteration of 1 s, 1 measurement iteration of 2 s per mode; "
+                    : "JMH 1.37, 1 fork, 1 warm-up iteration of 1 s, 1 measurement iteration of 1.5 s per mode; "
                       + "throughput and sample-time modes; 10,000-key working set, ~100-byte values";
             String report = MarkdownReport.render(rows, redisVersion, settings);
             Path target = quick ? Path.of("target", "BENCHMARKS-quick.md") : outDir.resolve("BENCHMARKS.md");
@@ -108,7 +108,7 @@ public final class BenchmarkMain {
         } else {
             options.forks(1).jvmArgsAppend("-D" + BenchContext.SERVERS_PROPERTY + "=" + addresses, "-Xmx1g")
                     .warmupIterations(1).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(1).measurementTime(TimeValue.seconds(2))
+                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(1500))
                     .mode(Mode.Throughput).mode(Mode.SampleTime);
         }
         Collection<RunResult> results = new Runner(options.build()).run();

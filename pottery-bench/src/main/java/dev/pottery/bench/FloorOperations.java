@@ -26,6 +26,7 @@ final class FloorOperations {
     static final String SISMEMBER = "Jedis SISMEMBER";
     static final String GET = "Jedis GET";
     static final String SET = "Jedis SET";
+    static final String GET_SET = "Jedis GET then SET";
     static final String MGET_100 = "Jedis MGET x100";
     static final String PIPELINED_SET_100 = "Jedis pipelined SET x100";
     static final String LOCK_UNLOCK = "Jedis SET NX PX + compare-and-delete";
@@ -76,6 +77,14 @@ final class FloorOperations {
                 }),
                 new OperationSpec(SET, null, 1, c ->
                         () -> c.redis().set("bench:floor:set:" + Workload.randomKey(), Workload.encodedValue())),
+                new OperationSpec(GET_SET, null, 1, c -> {
+                    fillStrings(c.redis(), "bench:floor:str:");
+                    return () -> {
+                        String key = "bench:floor:str:" + Workload.randomKey();
+                        c.redis().get(key);
+                        return c.redis().set(key, Workload.encodedValue());
+                    };
+                }),
                 new OperationSpec(MGET_100, null, 1, c -> {
                     fillStrings(c.redis(), "bench:floor:str:");
                     return () -> c.redis().mget(randomKeys("bench:floor:str:"));

@@ -14,6 +14,7 @@ final class PotteryOperations {
         specs.addAll(CollectionOperations.list());
         specs.addAll(ProbabilisticOperations.list());
         specs.addAll(CoordinationOperations.list());
+        specs.addAll(JCacheOperations.list());
         return specs;
     }
 }

@@ -31,6 +31,13 @@ public final class Quickstart {
         try (QuickstartRedis redis = QuickstartRedis.open(redisUrl)) {
             out.println("Pottery quickstart: " + redis.description());
             codecs(redis.redis());
+            step("Collections: java.util interfaces, data in Redis, shared with every process (and Python)");
+            new CollectionsTour(redis.redis(), out).run();
+            step("Distributed coordination over independent masters: Redlock, NextId, ContextTimer");
+            new CoordinationTour(redis.masters(), out).run();
+            step("JCache: a JSR-107 provider whose caches live in Redis");
+            new JCacheTour(redis.url(), out).run();
+            out.println();
             out.println("Done.");
         }
     }

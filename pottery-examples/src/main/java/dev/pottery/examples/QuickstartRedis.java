@@ -17,11 +17,13 @@ final class QuickstartRedis implements AutoCloseable {
     private static final int THROWAWAY_MASTERS = 3;
 
     private final List<UnifiedJedis> masters;
+    private final URI url;
     private final RedisServerGroup servers;
     private final String description;
 
-    private QuickstartRedis(List<UnifiedJedis> masters, RedisServerGroup servers, String description) {
+    private QuickstartRedis(List<UnifiedJedis> masters, URI url, RedisServerGroup servers, String description) {
         this.masters = masters;
+        this.url = url;
         this.servers = servers;
         this.description = description;
     }
@@ -29,11 +31,11 @@ final class QuickstartRedis implements AutoCloseable {
     static QuickstartRedis open(String redisUrl) {
         if (redisUrl != null && !redisUrl.isBlank()) {
             UnifiedJedis client = RedisClient.create(URI.create(redisUrl));
-            return new QuickstartRedis(List.of(client), null, "REDIS_URL=" + redisUrl + " (one master)");
+            return new QuickstartRedis(List.of(client), URI.create(redisUrl), null, "REDIS_URL=" + redisUrl + " (one master)");
         }
         RedisServerGroup group = RedisServerGroup.start(THROWAWAY_MASTERS);
         List<UnifiedJedis> clients = new ArrayList<>(group.clients());
-        return new QuickstartRedis(clients, group, "REDIS_URL is not set: started " + THROWAWAY_MASTERS
+        return new QuickstartRedis(clients, group.get(0).uri(), group, "REDIS_URL is not set: started " + THROWAWAY_MASTERS
                 + " throwaway servers on " + group.servers().stream().map(s -> s.uri().toString()).toList()
                 + " from " + ServerSources.describe());
     }
@@ -46,6 +48,11 @@ final class QuickstartRedis implements AutoCloseable {
     /** Independent masters for Redlock and NextId. */
     List<UnifiedJedis> masters() {
         return masters;
+    }
+
+    /** The first master's URL, for the JCache manager. */
+    URI url() {
+        return url;
     }
 
     String description() {
