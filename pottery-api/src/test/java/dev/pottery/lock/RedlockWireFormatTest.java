@@ -60,6 +60,8 @@ class RedlockWireFormatTest {
         List<UnifiedJedis> masters = group.clients();
         Redlock lock = new Redlock("printer", masters);
         lock.lock();
+        // lock() returns on a quorum; the SET on the last master may still be on its way.
+        await().until(() -> masters.stream().allMatch(master -> master.exists("redlock:printer")));
         String python = UUID.randomUUID().toString();
         assertThat(masters).allSatisfy(master ->
                 assertThat(master.set("redlock:printer", python, SetParams.setParams().nx().px(10_000))).isNull());
