@@ -28,6 +28,9 @@ import redis.clients.jedis.UnifiedJedis;
  *   <tr><td>{@value #POOL_SIZE}</td><td>maximum pooled connections (default 16)</td></tr>
  *   <tr><td>{@value #SWEEP_INTERVAL}</td><td>how often expired entries are reclaimed in the background,
  *       in ms (default 1000; 0 disables)</td></tr>
+ *   <tr><td>{@code pottery.redis.cluster.nodes}, {@code .sentinel.nodes}, {@code .sentinel.master},
+ *       {@code .user}, {@code .password}, {@code .ssl}, {@code .database}</td><td>see
+ *       {@link RedisTopology}</td></tr>
  * </table>
  *
  * @param redisUrl the Redis URL to connect to
@@ -37,9 +40,10 @@ import redis.clients.jedis.UnifiedJedis;
  * @param timeoutMillis connect and socket timeout
  * @param poolSize maximum pooled connections
  * @param sweepIntervalMillis background expiry sweep interval (0 = none)
+ * @param topology cluster or sentinel nodes, credentials, TLS and database beyond the URL
  */
 public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPrefix, String namespace,
-                              int timeoutMillis, int poolSize, long sweepIntervalMillis) {
+                              int timeoutMillis, int poolSize, long sweepIntervalMillis, RedisTopology topology) {
 
     /** Property naming the Redis URL; also read as a system property for the default. */
     public static final String URL = "pottery.redis.url";
@@ -81,13 +85,17 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
             url = isRedisUrl(uri) && !withoutUserInfo(defaultRedisUrl()).equals(uri.toString())
                     ? uri.toString() : defaultRedisUrl();
         }
-        String namespace = properties.getProperty(NAMESPACE, isRedisUrl(uri) ? "default" : uri.toString());
+        // A configuration file's path says nothing about which caches to share, so it gets the same default
+        // namespace as a Redis URL: two applications with the same file share caches.
+        String namespace = properties.getProperty(NAMESPACE,
+                isRedisUrl(uri) || ConfigSource.isConfigFile(uri) ? "default" : uri.toString());
         return new ManagerSettings(url, client,
                 properties.getProperty(KEY_PREFIX, "pottery:jcache"),
                 namespace,
                 intProperty(properties, TIMEOUT, 2000),
                 intProperty(properties, POOL_SIZE, 16),
-                intProperty(properties, SWEEP_INTERVAL, 1000));
+                intProperty(properties, SWEEP_INTERVAL, 1000),
+                RedisTopology.of(properties));
     }
 
     /** The URL without user name and password, safe to show (and to use as a manager URI). */
@@ -104,8 +112,14 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
         }
     }
 
-    /** Host and port for messages (no credentials). */
+    /** Host and port for messages (no credentials); for a cluster or sentinel group, its nodes. */
     public String address() {
+        if (topology.isCluster()) {
+            return "cluster " + String.join(",", topology.clusterNodes());
+        }
+        if (topology.isSentinel()) {
+            return "sentinel master " + topology.sentinelMaster() + " via " + String.join(",", topology.sentinelNodes());
+        }
         try {
             URI uri = URI.create(redisUrl);
             return uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort());
