@@ -346,6 +346,10 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         if (clazz.isAssignableFrom(getClass())) {
             return clazz.cast(this);
         }
+        if (clazz == PotteryCacheStatistics.class) {
+            // this JVM's counters, e.g. for dev.pottery.jcache.metrics (kept whether or not JMX shows them)
+            return clazz.cast(statistics);
+        }
         throw new IllegalArgumentException("cache " + name + " cannot be unwrapped to " + clazz.getName());
     }
 
