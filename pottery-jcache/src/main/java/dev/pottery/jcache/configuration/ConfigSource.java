@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * The raw text of a configuration file: read from a {@code classpath:} resource or any URL (file:, jar:,
- * ...), its properties with {@code ${NAME}} / {@code ${NAME:default}} placeholders resolved from system
- * properties and then environment variables, and the line each property is on, for messages.
+ * ...; a {@code #fragment} is ignored when reading, so it can tell managers on one file apart), its
+ * properties with {@code ${NAME}} / {@code ${NAME:default}} placeholders resolved from system properties
+ * and then environment variables, and the line each property is on, for messages.
  *
  * <pre>{@code
  * ConfigSource source = ConfigSource.read(URI.create("classpath:pottery-cache.properties"), loader);
@@ -43,8 +44,11 @@ public final class ConfigSource {
         if (scheme != null && scheme.toLowerCase(Locale.ROOT).equals("classpath")) {
             return true;
         }
-        return scheme != null && !ManagerSettings.isRedisUrl(uri)
-                && uri.toString().toLowerCase(Locale.ROOT).endsWith(".properties");
+        // The fragment is not part of the file: "...pottery.properties#node-b" reads the same file but is a
+        // manager URI of its own (two managers on one file in one JVM, e.g. two Hibernate SessionFactories).
+        String file = uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath();
+        return scheme != null && file != null && !ManagerSettings.isRedisUrl(uri)
+                && file.toLowerCase(Locale.ROOT).endsWith(".properties");
     }
 
     /** Reads the file a manager URI names. */
