@@ -149,6 +149,38 @@ class ConfigFileTest {
     }
 
     @Test
+    void aFileInsideAJarIsReadAsSpringBootHandsItOver() throws IOException {
+        // Spring Boot resolves spring.cache.jcache.config to a URL; in a packaged application a jar: URL
+        Path jar = dir.resolve("app.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("config/pottery-cache.properties"));
+            out.write("pottery.namespace = packaged\ncache.inside.statistics = true\n".getBytes());
+            out.closeEntry();
+        }
+        URI inJar = URI.create("jar:" + jar.toUri() + "!/config/pottery-cache.properties");
+
+        assertThat(ConfigSource.isConfigFile(inJar)).isTrue();
+        ConfigFile file = ConfigFile.load(inJar, getClass().getClassLoader());
+        assertThat(file.managerProperties().getProperty(ManagerSettings.NAMESPACE)).isEqualTo("packaged");
+        assertThat(file.caches()).extracting(CacheSpec::name).containsExactly("inside");
+    }
+
+    @Test
+    void aFragmentMakesAnotherManagerOnTheSameFile(RedisServer server) throws IOException {
+        URI file = write("twice.properties", "pottery.redis.url = %s\npottery.caches = c\n".formatted(server.uri()));
+        URI again = URI.create(file + "#second");
+
+        CacheManager first = provider.getCacheManager(file, getClass().getClassLoader());
+        CacheManager second = provider.getCacheManager(again, getClass().getClassLoader());
+
+        assertThat(second).isNotSameAs(first);
+        first.getCache("c").put("k", "v");
+        assertThat(second.getCache("c").get("k")).isEqualTo("v");
+        assertThat(ConfigSource.isConfigFile(URI.create("pottery:orders"))).isFalse();
+        assertThat(ConfigSource.isConfigFile(URI.create("redis://h:1/0"))).isFalse();
+    }
+
+    @Test
     void aFileThatIsNotThereIsNamed() {
         URI missing = URI.create("classpath:no-such-pottery.properties");
         assertThatThrownBy(() -> provider.getCacheManager(missing, getClass().getClassLoader()))
