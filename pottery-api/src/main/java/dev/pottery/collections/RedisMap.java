@@ -20,7 +20,7 @@ import redis.clients.jedis.UnifiedJedis;
  * each value is encoded by the value codec (both default to Python pottery's JSON).
  *
  * <pre>{@code
- * try (RedisClient redis = RedisClient.create("localhost", 6379)) {
+ * try (RedisClient redis = RedisClient.create("cache-host", 6379)) {
  *     RedisMap<String, Long> tel = RedisMap.builder(redis).key("tel")
  *             .keyCodec(JsonCodec.of(String.class)).valueCodec(JsonCodec.of(Long.class)).build();
  *     tel.put("jack", 4098L);                 // HSET tel "\"jack\"" 4098, returning the old value

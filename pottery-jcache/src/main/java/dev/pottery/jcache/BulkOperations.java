@@ -61,7 +61,7 @@ final class BulkOperations<K, V> {
                 EntryResult r = results.get(i);
                 cache.expired(raised, chunk.get(i), r);
                 if (r.outcome() == Outcome.HIT) {
-                    found.put(chunk.get(i), store.decodeValue(r.value()));
+                    found.put(chunk.get(i), store.decodeValueOf(chunk.get(i), r.value()));
                     hits++;
                 } else {
                     missing.add(chunk.get(i));

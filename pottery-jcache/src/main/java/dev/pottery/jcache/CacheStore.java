@@ -17,7 +17,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * turns their replies into {@link EntryResult}s. Every Redis call of a cache goes through here.
  *
  * <pre>{@code
- * CacheStore<String, Integer> store = new CacheStore<>(redis, keys, keyCodec, valueCodec, "localhost:6379");
+ * CacheStore<String, Integer> store = new CacheStore<>(redis, keys, keyCodec, valueCodec, "cache-host:6379");
  * EntryResult r = store.entry(EntryOp.PUT, store.encodeKey("a"), store.encodeValue(1), null, durations);
  * }</pre>
  *
@@ -39,10 +39,13 @@ public final class CacheStore<K, V> {
     private final Codec<K> keyCodec;
     private final Codec<V> valueCodec;
     private final String address;
+    private final String cacheName;
 
     /** A store for the cache whose keys are {@code keys}, on {@code redis} (described by {@code address}). */
-    public CacheStore(UnifiedJedis redis, CacheKeys keys, Codec<K> keyCodec, Codec<V> valueCodec, String address) {
+    public CacheStore(UnifiedJedis redis, String cacheName, CacheKeys keys, Codec<K> keyCodec, Codec<V> valueCodec,
+                      String address) {
         this.redis = redis;
+        this.cacheName = cacheName;
         this.keys = keys;
         this.scriptKeys = List.of(keys.entriesBytes(), keys.expiryBytes(), keys.subscribersBytes());
         this.origin = ascii(java.util.UUID.randomUUID().toString());
@@ -72,7 +75,7 @@ public final class CacheStore<K, V> {
             return keyCodec.encode(key);
         } catch (CodecException e) {
             throw new CacheException("cannot store key of type " + key.getClass().getName() + " in "
-                    + keys.entries() + ": " + e.getMessage(), e);
+                    + where() + ": " + e.getMessage(), e);
         }
     }
 
@@ -82,7 +85,7 @@ public final class CacheStore<K, V> {
             return valueCodec.encode(value);
         } catch (CodecException e) {
             throw new CacheException("cannot store value of type " + value.getClass().getName() + " in "
-                    + keys.entries() + ": " + e.getMessage(), e);
+                    + where() + ": " + e.getMessage(), e);
         }
     }
 
@@ -91,7 +94,7 @@ public final class CacheStore<K, V> {
         try {
             return keyCodec.decode(bytes, keys.entries());
         } catch (CodecException e) {
-            throw new CacheException(e.getMessage(), e);
+            throw new CacheException("cannot read a key of " + where() + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,7 +106,20 @@ public final class CacheStore<K, V> {
         try {
             return valueCodec.decode(bytes, keys.entries());
         } catch (CodecException e) {
-            throw new CacheException(e.getMessage(), e);
+            throw new CacheException("cannot read a value of " + where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes the value read from Redis for {@code key}, naming the key if it cannot be read (null stays null). */
+    public V decodeValueOf(K key, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return valueCodec.decode(bytes, keys.entries());
+        } catch (CodecException e) {
+            throw new CacheException("cannot read the value of " + FailureText.key(key) + " in " + where() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -126,7 +142,7 @@ public final class CacheStore<K, V> {
                     ascii(Long.toString(create)), ascii(Long.toString(update)), ascii(Long.toString(access)),
                     expected == null ? EMPTY : expected, ascii(expectedPresent ? "1" : "0"), ascii(action),
                     keys.channelBytes(), origin);
-            List<?> reply = (List<?>) call(() -> ENTRY.run(redis, scriptKeys, args));
+            List<?> reply = (List<?>) callFor(key, () -> ENTRY.run(redis, scriptKeys, args));
             Outcome outcome = Outcome.parse(reply.get(0));
             if (outcome != Outcome.ASK) {
                 return new EntryResult(outcome, bytes(reply, 1), bytes(reply, 2), null);
@@ -239,12 +255,35 @@ public final class CacheStore<K, V> {
         return call(() -> redis.get(keys.configBytes()));
     }
 
-    /** Runs a Redis call, turning client failures into CacheException naming the server and key. */
+    /** Runs a Redis call, turning client failures into CacheException naming the cache and server. */
     public <T> T call(Supplier<T> command) {
         try {
             return command.get();
         } catch (JedisException e) {
-            throw new CacheException("Redis at " + address + " failed for " + keys.entries() + ": " + e.getMessage(), e);
+            throw new CacheException("Redis failed for " + where() + " at " + keys.entries() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #call}, for one entry: the message also names its key (see {@link FailureText#key}). */
+    public <T> T callFor(byte[] key, Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisException e) {
+            throw new CacheException("Redis failed for " + shownKey(key) + " of " + where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** "cache NAME (Redis ADDRESS)", for messages. */
+    public String where() {
+        return FailureText.cache(cacheName, address);
+    }
+
+    /** The key for a message, decoded from its bytes (a key that cannot be decoded is just "a key"). */
+    private String shownKey(byte[] key) {
+        try {
+            return FailureText.key(keyCodec.decode(key));
+        } catch (RuntimeException e) {
+            return "a key";
         }
     }
 

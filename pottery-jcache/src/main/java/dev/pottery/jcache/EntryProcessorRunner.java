@@ -48,7 +48,7 @@ final class EntryProcessorRunner<K, V> {
             EntryResult peek = store.entry(EntryOp.PEEK, k, null, null, cache.expiry());
             cache.expired(raised, key, peek);
             byte[] current = peek.outcome() == Outcome.HIT ? peek.value() : null;
-            V original = store.decodeValue(current);
+            V original = store.decodeValueOf(key, current);
             PotteryMutableEntry<K, V> entry = new PotteryMutableEntry<>(key, original,
                     cache.isReadThrough() ? cache.loader() : null);
             T result;
@@ -59,7 +59,8 @@ final class EntryProcessorRunner<K, V> {
                 throw e;
             } catch (Exception e) {
                 cache.events().dispatch(raised);
-                throw new EntryProcessorException(e);
+                throw new EntryProcessorException("entry processor failed on " + FailureText.key(key) + " of "
+                        + store.where() + ": " + e, e);
             }
             EntryResult written = writeBack(key, k, current, entry);
             if (written != null && written.outcome() == Outcome.CONFLICT) {
@@ -139,7 +140,8 @@ final class EntryProcessorRunner<K, V> {
                     throw e;
                 });
             } catch (RuntimeException e) {
-                EntryProcessorException wrapped = new EntryProcessorException(e);
+                EntryProcessorException wrapped = new EntryProcessorException("entry processor failed on "
+                        + FailureText.key(key) + " of " + cache.store().where() + ": " + e, e);
                 results.put(key, () -> {
                     throw wrapped;
                 });

@@ -29,7 +29,7 @@ import javax.management.ObjectName;
  * A JSR-107 {@link Cache} whose entries live in Redis. Obtain one from a {@link PotteryCacheManager}.
  *
  * <pre>{@code
- * CacheManager manager = Caching.getCachingProvider().getCacheManager(URI.create("redis://localhost:6379"), null);
+ * CacheManager manager = Caching.getCachingProvider().getCacheManager(URI.create("redis://cache-host:6379"), null);
  * Cache<String, Integer> cache = manager.createCache("scores",
  *         new MutableConfiguration<String, Integer>().setTypes(String.class, Integer.class));
  * cache.put("ada", 3);                      // one round trip (one Lua script by SHA)
@@ -74,13 +74,13 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         this.expiry = ExpiryDurations.of(configuration.getExpiryPolicyFactory().create());
         closeables.add(expiry.policy());
         if (configuration.getCacheLoaderFactory() != null) {
-            this.loader = new ReadThrough<>(configuration.getCacheLoaderFactory().create());
+            this.loader = new ReadThrough<>(configuration.getCacheLoaderFactory().create(), store.where());
             closeables.add(loader.loader());
         } else {
             this.loader = null;
         }
         if (configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null) {
-            this.writer = new WriteThrough<>(configuration.getCacheWriterFactory().create());
+            this.writer = new WriteThrough<>(configuration.getCacheWriterFactory().create(), store.where());
             closeables.add(writer.writer());
         } else {
             this.writer = null;
@@ -112,7 +112,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         byte[] k = store.encodeKey(key);
         EntryResult r = store.entry(EntryOp.GET, k, null, null, expiry);
         expired(raised, key, r);
-        V value = r.outcome() == Outcome.HIT ? store.decodeValue(r.value()) : null;
+        V value = r.outcome() == Outcome.HIT ? store.decodeValueOf(key, r.value()) : null;
         if (value == null && isReadThrough()) {
             value = loadAndStore(key, k, raised);
         }
@@ -137,7 +137,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         EntryResult stored = store.entry(EntryOp.PUT_IF_ABSENT, k, store.encodeValue(loaded), null, expiry);
         expired(raised, key, stored);
         if (stored.outcome() == Outcome.PRESENT) {
-            return store.decodeValue(stored.value());
+            return store.decodeValueOf(key, stored.value());
         }
         if (stored.outcome() == Outcome.CREATED) {
             raise(raised, EventType.CREATED, key, loaded, null);
@@ -346,6 +346,10 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         if (clazz.isAssignableFrom(getClass())) {
             return clazz.cast(this);
         }
+        if (clazz == PotteryCacheStatistics.class) {
+            // this JVM's counters, e.g. for dev.pottery.jcache.metrics (kept whether or not JMX shows them)
+            return clazz.cast(statistics);
+        }
         throw new IllegalArgumentException("cache " + name + " cannot be unwrapped to " + clazz.getName());
     }
 
@@ -440,8 +444,8 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         Objects.requireNonNull(key, "a cache key may not be null");
         Class<K> type = configuration.getKeyType();
         if (type != Object.class && !type.isInstance(key)) {
-            throw new ClassCastException("key " + key + " is a " + key.getClass().getName() + ", not a "
-                    + type.getName() + " as cache " + name + " requires");
+            throw new ClassCastException(FailureText.key(key) + " is a " + key.getClass().getName() + ", not a "
+                    + type.getName() + " as " + store.where() + " requires");
         }
     }
 
@@ -450,7 +454,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         Class<V> type = configuration.getValueType();
         if (type != Object.class && !type.isInstance(value)) {
             throw new ClassCastException("value is a " + value.getClass().getName() + ", not a "
-                    + type.getName() + " as cache " + name + " requires");
+                    + type.getName() + " as " + store.where() + " requires");
         }
     }
 

@@ -37,7 +37,7 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <pre>{@code
  * CachingProvider provider = Caching.getCachingProvider();
- * CacheManager manager = provider.getCacheManager(URI.create("redis://localhost:6379/0"), null);
+ * CacheManager manager = provider.getCacheManager(URI.create("redis://cache-host:6379/0"), null);
  * Cache<String, String> created = manager.createCache("sessions", new MutableConfiguration<>());
  * Cache<String, String> joined = otherManager.getCache("sessions");   // same data, same configuration
  * }</pre>
@@ -184,7 +184,7 @@ public final class PotteryCacheManager implements CacheManager {
         try {
             recorded = ConfigRecord.decode(record, classLoader);
         } catch (CodecException e) {
-            throw new CacheException("cannot read the configuration of cache " + cacheName + " recorded at "
+            throw new CacheException("cannot read the configuration of " + probe.where() + " recorded at "
                     + probe.keys().config() + ": " + e.getMessage(), e);
         }
         PotteryCache<K, V> cache = open(cacheName, new PotteryConfiguration<>(recorded));
@@ -317,7 +317,7 @@ public final class PotteryCacheManager implements CacheManager {
                 cacheName);
         Codec<K> k = keyCodec != null ? keyCodec : SerializingCodec.with(classLoader);
         Codec<V> v = valueCodec != null ? valueCodec : SerializingCodec.with(classLoader);
-        return new CacheStore<>(redis, keys, k, v, settings.address());
+        return new CacheStore<>(redis, cacheName, keys, k, v, settings.address());
     }
 
     private static <K, V> PotteryConfiguration<K, V> toPottery(Configuration<K, V> configuration) {

@@ -55,7 +55,7 @@ final class WriteOperations<K, V> {
                 statistics.recordMisses(1);
             }
         }
-        return r.outcome() == Outcome.UPDATED ? store.decodeValue(r.value()) : null;
+        return r.outcome() == Outcome.UPDATED ? store.decodeValueOf(key, r.value()) : null;
     }
 
     private EntryResult putAndReport(K key, V value) {
@@ -140,7 +140,7 @@ final class WriteOperations<K, V> {
         cache.checkKey(key);
         cache.checkValue(value);
         EntryResult r = replaceAndReport(key, value, new ArrayList<>(2));
-        return r.outcome() == Outcome.UPDATED ? store.decodeValue(r.value()) : null;
+        return r.outcome() == Outcome.UPDATED ? store.decodeValueOf(key, r.value()) : null;
     }
 
     private EntryResult replaceAndReport(K key, V value, List<PotteryCacheEntryEvent<K, V>> raised) {
@@ -243,7 +243,7 @@ final class WriteOperations<K, V> {
             }
         }
         cache.events().dispatch(raised);
-        return r.outcome() == Outcome.REMOVED ? store.decodeValue(r.value()) : null;
+        return r.outcome() == Outcome.REMOVED ? store.decodeValueOf(key, r.value()) : null;
     }
 
     /** What a conditional operation with a writer decided after reading the entry. */

@@ -24,7 +24,7 @@ class ReadmeExampleTest {
 
     @Test
     void theReadmeExampleRuns(RedisServer server) {
-        URI redisUrl = server.uri();   // the README uses URI.create("redis://localhost:6379/0")
+        URI redisUrl = server.uri();   // the README names the user's own server here
 
         CachingProvider provider = Caching.getCachingProvider();   // finds pottery-jcache
         CacheManager manager = provider.getCacheManager(redisUrl, null);

@@ -1,8 +1,10 @@
 package dev.pottery.jcache.configuration;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -12,13 +14,13 @@ import redis.clients.jedis.UnifiedJedis;
  * <pre>{@code
  * Properties p = new Properties();
  * p.setProperty(ManagerSettings.NAMESPACE, "shop");
- * CacheManager manager = provider.getCacheManager(URI.create("redis://localhost:6379/0"), null, p);
+ * CacheManager manager = provider.getCacheManager(URI.create("redis://cache-host:6379/0"), null, p);
  * }</pre>
  *
  * <table>
  *   <caption>Properties</caption>
  *   <tr><td>{@value #URL}</td><td>the Redis URL, when the manager URI is not itself a redis:// or
- *       rediss:// URL (default: system property, then REDIS_URL, then redis://localhost:6379)</td></tr>
+ *       rediss:// URL (default: system property, then REDIS_URL, then localhost on Redis's standard port)</td></tr>
  *   <tr><td>{@value #CLIENT}</td><td>a ready {@link UnifiedJedis} object to use (the manager does not
  *       close it)</td></tr>
  *   <tr><td>{@value #KEY_PREFIX}</td><td>first part of every key (default {@code pottery:jcache})</td></tr>
@@ -29,9 +31,11 @@ import redis.clients.jedis.UnifiedJedis;
  *   <tr><td>{@value #SWEEP_INTERVAL}</td><td>how often expired entries are reclaimed in the background,
  *       in ms (default 1000; 0 disables)</td></tr>
  *   <tr><td>{@value #CLUSTER}</td><td>{@code true} when the URL names a node of a Redis Cluster: the
- *       manager then opens a cluster client, which finds the other nodes itself (default: the system
- *       property of the same name, else false). A cache's keys share one hash tag, so every cache
- *       works on a cluster.</td></tr>
+ *       manager then opens a cluster client seeded with that node (default: the system property of the
+ *       same name, else false)</td></tr>
+ *   <tr><td>{@code pottery.redis.cluster.nodes}, {@code .sentinel.nodes}, {@code .sentinel.master},
+ *       {@code .user}, {@code .password}, {@code .ssl}, {@code .database}</td><td>see
+ *       {@link RedisTopology}</td></tr>
  * </table>
  *
  * @param redisUrl the Redis URL to connect to
@@ -41,10 +45,10 @@ import redis.clients.jedis.UnifiedJedis;
  * @param timeoutMillis connect and socket timeout
  * @param poolSize maximum pooled connections
  * @param sweepIntervalMillis background expiry sweep interval (0 = none)
- * @param cluster whether the URL names a Redis Cluster node (then a cluster client is created)
+ * @param topology cluster or sentinel nodes, credentials, TLS and database beyond the URL
  */
 public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPrefix, String namespace,
-                              int timeoutMillis, int poolSize, long sweepIntervalMillis, boolean cluster) {
+                              int timeoutMillis, int poolSize, long sweepIntervalMillis, RedisTopology topology) {
 
     /** Property naming the Redis URL; also read as a system property for the default. */
     public static final String URL = "pottery.redis.url";
@@ -60,8 +64,16 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
     public static final String POOL_SIZE = "pottery.pool.size";
     /** Property giving the background sweep interval in milliseconds. */
     public static final String SWEEP_INTERVAL = "pottery.sweep.interval.millis";
-    /** Property saying that the URL names a Redis Cluster node; also read as a system property. */
+    /**
+     * Property (or system property) that, when {@code true}, makes the URL's host the seed node of a Redis
+     * Cluster: the cluster client learns the other nodes and the slots from it.
+     */
     public static final String CLUSTER = "pottery.redis.cluster";
+
+    /** The port of a URL that names none: Redis's standard port. */
+    private static final int DEFAULT_PORT = Protocol.DEFAULT_PORT;
+    /** The URL used when nothing else names one: Redis on this host's standard port, as Jedis assumes. */
+    private static final String LOCAL_URL = "redis://localhost:" + DEFAULT_PORT;
 
     /** The Redis URL used when nothing else names one. */
     public static String defaultRedisUrl() {
@@ -69,7 +81,7 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
         if (url == null || url.isBlank()) {
             url = System.getenv("REDIS_URL");
         }
-        return url == null || url.isBlank() ? "redis://localhost:6379" : url.trim();
+        return url == null || url.isBlank() ? LOCAL_URL : url.trim();
     }
 
     /** Whether a URI is a Redis URL (redis:// or rediss://). */
@@ -88,14 +100,31 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
             url = isRedisUrl(uri) && !withoutUserInfo(defaultRedisUrl()).equals(uri.toString())
                     ? uri.toString() : defaultRedisUrl();
         }
-        String namespace = properties.getProperty(NAMESPACE, isRedisUrl(uri) ? "default" : uri.toString());
+        // A configuration file's path says nothing about which caches to share, so it gets the same default
+        // namespace as a Redis URL: two applications with the same file share caches.
+        String namespace = properties.getProperty(NAMESPACE,
+                isRedisUrl(uri) || ConfigSource.isConfigFile(uri) ? "default" : uri.toString());
         return new ManagerSettings(url, client,
                 properties.getProperty(KEY_PREFIX, "pottery:jcache"),
                 namespace,
                 intProperty(properties, TIMEOUT, 2000),
                 intProperty(properties, POOL_SIZE, 16),
                 intProperty(properties, SWEEP_INTERVAL, 1000),
-                Boolean.parseBoolean(properties.getProperty(CLUSTER, System.getProperty(CLUSTER, "false")).trim()));
+                topology(properties, url));
+    }
+
+    private static RedisTopology topology(Properties properties, String url) {
+        RedisTopology topology = RedisTopology.of(properties);
+        boolean urlIsClusterNode = Boolean.parseBoolean(
+                properties.getProperty(CLUSTER, System.getProperty(CLUSTER, "false")).trim());
+        if (!urlIsClusterNode || topology.isCluster()) {
+            return topology;
+        }
+        if (topology.isSentinel()) {
+            throw new IllegalArgumentException(CLUSTER + "=true cannot be combined with " + RedisTopology.SENTINEL_NODES);
+        }
+        URI node = URI.create(url);
+        return topology.withClusterNodes(List.of(node.getHost() + ":" + (node.getPort() < 0 ? DEFAULT_PORT : node.getPort())));
     }
 
     /** The URL without user name and password, safe to show (and to use as a manager URI). */
@@ -112,11 +141,17 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
         }
     }
 
-    /** Host and port for messages (no credentials). */
+    /** Host and port for messages (no credentials); for a cluster or sentinel group, its nodes. */
     public String address() {
+        if (topology.isCluster()) {
+            return "cluster " + String.join(",", topology.clusterNodes());
+        }
+        if (topology.isSentinel()) {
+            return "sentinel master " + topology.sentinelMaster() + " via " + String.join(",", topology.sentinelNodes());
+        }
         try {
             URI uri = URI.create(redisUrl);
-            return uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort());
+            return uri.getHost() + ":" + (uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort());
         } catch (IllegalArgumentException e) {
             return withoutUserInfo(redisUrl);
         }

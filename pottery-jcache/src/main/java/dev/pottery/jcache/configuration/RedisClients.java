@@ -2,19 +2,23 @@ package dev.pottery.jcache.configuration;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.cache.CacheException;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Creates the pooled client a cache manager talks through (a cluster client when the settings say
- * {@link ManagerSettings#cluster()}), with bounded timeouts everywhere (connect,
+ * Creates the pooled client a cache manager talks through, with bounded timeouts everywhere (connect,
  * socket, and waiting for a pooled connection) so that an unreachable Redis fails fast with a
  * {@link CacheException} instead of hanging.
  *
@@ -27,21 +31,72 @@ public final class RedisClients {
     private RedisClients() {
     }
 
-    /** A client for the settings' URL: {@code redis[s]://[user:password@]host:port[/db]}. */
+    /**
+     * A client for the settings: the URL's server ({@code redis[s]://[user:password@]host:port[/db]}), or
+     * the cluster or sentinel group of {@link RedisTopology}, whose user, password, TLS and database
+     * override the URL's.
+     */
     public static UnifiedJedis create(ManagerSettings settings) {
-        URI uri;
-        try {
-            uri = URI.create(settings.redisUrl());
-        } catch (IllegalArgumentException e) {
-            throw new CacheException("not a Redis URL: " + ManagerSettings.withoutUserInfo(settings.redisUrl()), e);
-        }
-        if (uri.getHost() == null) {
-            throw new CacheException("Redis URL has no host: " + ManagerSettings.withoutUserInfo(settings.redisUrl()));
+        RedisTopology topology = settings.topology();
+        URI uri = null;
+        if (!topology.isCluster() && !topology.isSentinel()) {
+            try {
+                uri = URI.create(settings.redisUrl());
+            } catch (IllegalArgumentException e) {
+                throw new CacheException("not a Redis URL: " + ManagerSettings.withoutUserInfo(settings.redisUrl()), e);
+            }
+            if (uri.getHost() == null) {
+                throw new CacheException("Redis URL has no host: " + ManagerSettings.withoutUserInfo(settings.redisUrl()));
+            }
         }
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(settings.timeoutMillis())
                 .socketTimeoutMillis(settings.timeoutMillis())
-                .ssl("rediss".equalsIgnoreCase(uri.getScheme()));
+                .ssl(topology.ssl() != null ? topology.ssl() : uri != null && "rediss".equalsIgnoreCase(uri.getScheme()));
+        if (uri != null) {
+            fromUrl(uri, config);
+        }
+        if (topology.database() != null) {
+            config.database(topology.database());
+        }
+        if (topology.user() != null) {
+            config.user(topology.user());
+        }
+        if (topology.password() != null) {
+            config.password(topology.password());
+        }
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(settings.poolSize());
+        pool.setMaxIdle(settings.poolSize());
+        pool.setMaxWait(Duration.ofMillis(settings.timeoutMillis()));
+        pool.setJmxEnabled(false);
+        try {
+            if (topology.isCluster()) {
+                return RedisClusterClient.builder().nodes(hosts(topology.clusterNodes()))
+                        .clientConfig(config.build()).poolConfig(pool).build();
+            }
+            if (topology.isSentinel()) {
+                // Sentinels take no database and, usually, none of the master's credentials.
+                JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(settings.timeoutMillis())
+                        .socketTimeoutMillis(settings.timeoutMillis())
+                        .ssl(topology.ssl() != null && topology.ssl()).build();
+                return RedisSentinelClient.builder().masterName(topology.sentinelMaster())
+                        .sentinels(hosts(topology.sentinelNodes())).sentinelClientConfig(sentinelConfig)
+                        .clientConfig(config.build()).poolConfig(pool).build();
+            }
+        } catch (JedisException e) {
+            // Cluster and sentinel clients connect while they are built (to learn the topology).
+            throw new CacheException("cannot connect to Redis " + settings.address() + ": " + e.getMessage(), e);
+        }
+        return RedisClient.builder()
+                .hostAndPort(uri.getHost(), uri.getPort() < 0 ? redis.clients.jedis.Protocol.DEFAULT_PORT : uri.getPort())
+                .clientConfig(config.build())
+                .poolConfig(pool)
+                .build();
+    }
+
+    private static void fromUrl(URI uri, DefaultJedisClientConfig.Builder config) {
         String path = uri.getPath();
         if (path != null && path.length() > 1) {
             try {
@@ -62,24 +117,13 @@ public final class RedisClients {
                 config.password(userInfo.substring(colon + 1));
             }
         }
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(settings.poolSize());
-        pool.setMaxIdle(settings.poolSize());
-        pool.setMaxWait(Duration.ofMillis(settings.timeoutMillis()));
-        pool.setJmxEnabled(false);
-        HostAndPort node = new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
-        if (settings.cluster()) {
-            // The URL names one node; the cluster client learns the others (and the slots) from it.
-            return RedisClusterClient.builder()
-                    .nodes(Set.of(node))
-                    .clientConfig(config.build())
-                    .poolConfig(pool)
-                    .build();
+    }
+
+    private static Set<HostAndPort> hosts(List<String> nodes) {
+        Set<HostAndPort> hosts = new LinkedHashSet<>();
+        for (String node : nodes) {
+            hosts.add(HostAndPort.from(node));
         }
-        return RedisClient.builder()
-                .hostAndPort(node)
-                .clientConfig(config.build())
-                .poolConfig(pool)
-                .build();
+        return hosts;
     }
 }

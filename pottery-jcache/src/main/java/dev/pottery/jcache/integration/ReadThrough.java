@@ -1,5 +1,6 @@
 package dev.pottery.jcache.integration;
 
+import dev.pottery.jcache.FailureText;
 import java.util.HashMap;
 import java.util.Map;
 import javax.cache.integration.CacheLoader;
@@ -9,7 +10,7 @@ import javax.cache.integration.CacheLoaderException;
  * Calls a cache's {@link CacheLoader}, wrapping its failures in {@link CacheLoaderException}.
  *
  * <pre>{@code
- * ReadThrough<String, User> loader = new ReadThrough<>(userLoader);
+ * ReadThrough<String, User> loader = new ReadThrough<>(userLoader, "cache users (Redis host:6379)");
  * User user = loader.load("ada");   // null if the loader has nothing
  * }</pre>
  *
@@ -19,10 +20,12 @@ import javax.cache.integration.CacheLoaderException;
 public final class ReadThrough<K, V> {
 
     private final CacheLoader<K, V> loader;
+    private final String where;
 
-    /** An adapter for {@code loader}. */
-    public ReadThrough(CacheLoader<K, V> loader) {
+    /** An adapter for {@code loader}; {@code where} names the cache and server in messages. */
+    public ReadThrough(CacheLoader<K, V> loader, String where) {
         this.loader = loader;
+        this.where = where;
     }
 
     /** The application's loader. */
@@ -37,7 +40,8 @@ public final class ReadThrough<K, V> {
         } catch (CacheLoaderException e) {
             throw e;
         } catch (Exception e) {
-            throw new CacheLoaderException("CacheLoader failed to load " + key + ": " + e, e);
+            throw new CacheLoaderException("CacheLoader failed to load " + FailureText.key(key) + " of " + where + ": "
+                    + e, e);
         }
     }
 
@@ -49,7 +53,7 @@ public final class ReadThrough<K, V> {
         } catch (CacheLoaderException e) {
             throw e;
         } catch (Exception e) {
-            throw new CacheLoaderException("CacheLoader failed to load all: " + e, e);
+            throw new CacheLoaderException("CacheLoader failed to load all for " + where + ": " + e, e);
         }
         Map<K, V> present = new HashMap<>();
         if (loaded != null) {

@@ -1,5 +1,6 @@
 package dev.pottery.jcache.integration;
 
+import dev.pottery.jcache.FailureText;
 import dev.pottery.jcache.PotteryEntry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +20,7 @@ import javax.cache.integration.CacheWriterException;
  * collection it was given).
  *
  * <pre>{@code
- * WriteThrough<String, User> writer = new WriteThrough<>(userWriter);
+ * WriteThrough<String, User> writer = new WriteThrough<>(userWriter, "cache users (Redis host:6379)");
  * writer.write("ada", ada);   // throws CacheWriterException if the writer fails; the cache then stays as it was
  * }</pre>
  *
@@ -29,10 +30,12 @@ import javax.cache.integration.CacheWriterException;
 public final class WriteThrough<K, V> {
 
     private final CacheWriter<K, V> writer;
+    private final String where;
 
-    /** An adapter for {@code writer}. */
+    /** An adapter for {@code writer}; {@code where} names the cache and server in messages. */
     @SuppressWarnings("unchecked")
-    public WriteThrough(CacheWriter<? super K, ? super V> writer) {
+    public WriteThrough(CacheWriter<? super K, ? super V> writer, String where) {
+        this.where = where;
         // A writer of supertypes accepts our entries; the cast only relaxes the compiler's wildcard capture.
         this.writer = (CacheWriter<K, V>) writer;
     }
@@ -49,7 +52,8 @@ public final class WriteThrough<K, V> {
         } catch (CacheWriterException e) {
             throw e;
         } catch (Exception e) {
-            throw new CacheWriterException("CacheWriter failed to write " + key + ": " + e, e);
+            throw new CacheWriterException("CacheWriter failed to write " + FailureText.key(key) + " of " + where + ": "
+                    + e, e);
         }
     }
 
@@ -60,7 +64,8 @@ public final class WriteThrough<K, V> {
         } catch (CacheWriterException e) {
             throw e;
         } catch (Exception e) {
-            throw new CacheWriterException("CacheWriter failed to delete " + key + ": " + e, e);
+            throw new CacheWriterException("CacheWriter failed to delete " + FailureText.key(key) + " of " + where + ": "
+                    + e, e);
         }
     }
 
@@ -75,7 +80,7 @@ public final class WriteThrough<K, V> {
         } catch (CacheWriterException e) {
             failure = e;
         } catch (Exception e) {
-            failure = new CacheWriterException("CacheWriter failed to write all: " + e, e);
+            failure = new CacheWriterException("CacheWriter failed to write all for " + where + ": " + e, e);
         }
         Set<Object> notWritten = new HashSet<>();
         pending.forEach(e -> notWritten.add(e.getKey()));
@@ -98,7 +103,7 @@ public final class WriteThrough<K, V> {
         } catch (CacheWriterException e) {
             failure = e;
         } catch (Exception e) {
-            failure = new CacheWriterException("CacheWriter failed to delete all: " + e, e);
+            failure = new CacheWriterException("CacheWriter failed to delete all for " + where + ": " + e, e);
         }
         Set<Object> notDeleted = new HashSet<>(pending);
         Set<K> deleted = new java.util.LinkedHashSet<>();

@@ -125,6 +125,21 @@ public final class PotteryCacheStatistics implements CacheStatisticsMXBean {
         return average(removeNanos.sum(), getCacheRemovals());
     }
 
+    /** Total time spent in gets, in nanoseconds (for timers that want totals rather than averages). */
+    public long getTimeNanos() {
+        return getNanos.sum();
+    }
+
+    /** Total time spent in puts, in nanoseconds. */
+    public long putTimeNanos() {
+        return putNanos.sum();
+    }
+
+    /** Total time spent in removals, in nanoseconds. */
+    public long removeTimeNanos() {
+        return removeNanos.sum();
+    }
+
     private static float average(long nanos, long count) {
         return count == 0 ? 0f : (nanos / 1000f) / count;
     }

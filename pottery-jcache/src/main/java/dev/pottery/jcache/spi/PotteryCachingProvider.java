@@ -1,6 +1,9 @@
 package dev.pottery.jcache.spi;
 
 import dev.pottery.jcache.PotteryCacheManager;
+import dev.pottery.jcache.configuration.CacheSpec;
+import dev.pottery.jcache.configuration.ConfigFile;
+import dev.pottery.jcache.configuration.ConfigSource;
 import dev.pottery.jcache.configuration.ManagerSettings;
 import java.net.URI;
 import java.util.ArrayList;
@@ -24,11 +27,14 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * PotteryCachingProvider.register(URI.create("pottery:orders"), myClusterClient);   // a ready client
  * CacheManager byClient = provider.getCacheManager(URI.create("pottery:orders"), null);
+ *
+ * // a configuration file (classpath:, file: or any URL of a .properties file): server and caches
+ * CacheManager byFile = provider.getCacheManager(URI.create("classpath:pottery-cache.properties"), null);
  * }</pre>
  *
  * <p>Managers are kept per (URI, class loader) until closed. The default URI is the Redis URL from the
  * system property {@code pottery.redis.url}, else the environment variable {@code REDIS_URL}, else
- * {@code redis://localhost:6379} (without user name and password). Store-by-reference is not supported:
+ * {@code redis://localhost} on Redis's standard port (without user name and password). Store-by-reference is not supported:
  * every cache stores serialized copies.
  */
 public final class PotteryCachingProvider implements CachingProvider {
@@ -56,11 +62,34 @@ public final class PotteryCachingProvider implements CachingProvider {
             Map<URI, PotteryCacheManager> byUri = managers.computeIfAbsent(loader, l -> new HashMap<>());
             PotteryCacheManager manager = byUri.get(managerUri);
             if (manager == null || manager.isClosed()) {
-                manager = new PotteryCacheManager(this, managerUri, loader, props, REGISTERED.get(managerUri));
+                manager = ConfigSource.isConfigFile(managerUri)
+                        ? fromFile(managerUri, loader, props)
+                        : new PotteryCacheManager(this, managerUri, loader, props, REGISTERED.get(managerUri));
                 byUri.put(managerUri, manager);
             }
             return manager;
         }
+    }
+
+    /**
+     * A manager from a configuration file: its manager properties (those passed in win), then every cache it
+     * declares, created before the manager is handed out. A bad file fails here, naming file and property.
+     */
+    private PotteryCacheManager fromFile(URI uri, ClassLoader loader, Properties passed) {
+        ConfigFile file = ConfigFile.load(uri, loader);
+        Properties merged = new Properties();
+        merged.putAll(file.managerProperties());
+        merged.putAll(passed);
+        PotteryCacheManager manager = new PotteryCacheManager(this, uri, loader, merged, REGISTERED.get(uri));
+        try {
+            for (CacheSpec cache : file.caches()) {
+                manager.createCache(cache.name(), cache.configuration());
+            }
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        return manager;
     }
 
     @Override
