@@ -2,6 +2,7 @@ package dev.pottery.cache;
 
 import dev.pottery.codec.Codec;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.KeyedBuilder;
 import dev.pottery.collections.RedisBacked;
 import java.time.Duration;
 import java.util.Collections;
@@ -99,24 +100,26 @@ public final class RedisCache<A, R> extends RedisBacked implements Function<A, R
      *
      * @param <R> the result type
      */
-    public static final class Builder<R> {
-        private final UnifiedJedis redis;
-        private final Codec<R> codec;
-        private String key;
+    public static final class Builder<R> extends KeyedBuilder<R, Builder<R>> {
+
         private Duration timeout = DEFAULT_TIMEOUT;
 
         private Builder(UnifiedJedis redis, Codec<R> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
+            super(redis, codec);
         }
 
-        /** The Redis key of the hash; without one, a random temporary key (deleted by {@code close()}). */
-        public Builder<R> key(String key) {
-            this.key = key;
-            return this;
+        private Builder(Builder<?> settings, Codec<R> codec) {
+            super(settings, codec);
+            this.timeout = settings.timeout;
         }
 
-        /** The sliding expiry of the whole cache; {@code null} or zero: never expires. Default 60 s. */
+        /**
+         * The sliding expiry of the whole cache; {@code null} or zero: never expires. Default 60 s.
+         *
+         * @param timeout the expiry, or null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is negative
+         */
         public Builder<R> timeout(Duration timeout) {
             if (timeout != null && timeout.isNegative()) {
                 throw new IllegalArgumentException("timeout must not be negative: " + timeout);
@@ -125,27 +128,53 @@ public final class RedisCache<A, R> extends RedisBacked implements Function<A, R
             return this;
         }
 
-        /** The codec of results (default {@link JsonCodec#natural()}: results come back as JSON types). */
+        /**
+         * The codec of results (default {@link JsonCodec#natural()}: results come back as JSON types).
+         *
+         * @param resultCodec the codec of results
+         * @param <T> the new result type
+         * @return a builder for results of that type, with this builder's key and timeout
+         */
         public <T> Builder<T> resultCodec(Codec<T> resultCodec) {
-            Builder<T> next = new Builder<>(redis, Objects.requireNonNull(resultCodec, "resultCodec"));
-            next.key = key;
-            next.timeout = timeout;
-            return next;
+            return new Builder<>(this, Objects.requireNonNull(resultCodec, "resultCodec"));
         }
 
-        /** Results as JSON of the given type ({@code JsonCodec.of(type)}), e.g. {@code Integer.class}. */
+        /**
+         * Results as JSON of the given type ({@code JsonCodec.of(type)}), e.g. {@code Integer.class}.
+         *
+         * @param type the result type
+         * @param <T> the result type
+         * @return a builder for results of that type, with this builder's key and timeout
+         */
         public <T> Builder<T> resultType(Class<T> type) {
             return resultCodec(JsonCodec.of(type));
         }
 
-        /** Wraps a one-argument function. */
+        /**
+         * Wraps a one-argument function.
+         *
+         * @param function the function to memoize
+         * @param <A> the argument type
+         * @return the memoizer
+         */
         public <A> RedisCache<A, R> function(Function<? super A, ? extends R> function) {
-            return new RedisCache<>(redis, key, new CacheStoreFactory<>(codec, timeout), function);
+            return new RedisCache<>(redis(), redisKey(), stores(), function);
         }
 
-        /** Wraps a two-argument function; its calls are cached under the JSON array of both arguments. */
+        /**
+         * Wraps a two-argument function; its calls are cached under the JSON array of both arguments.
+         *
+         * @param function the function to memoize
+         * @param <A> the first argument type
+         * @param <B> the second argument type
+         * @return the memoizer
+         */
         public <A, B> RedisBiCache<A, B, R> biFunction(BiFunction<? super A, ? super B, ? extends R> function) {
-            return new RedisBiCache<>(redis, key, new CacheStoreFactory<>(codec, timeout), function);
+            return new RedisBiCache<>(redis(), redisKey(), stores(), function);
+        }
+
+        private CacheStoreFactory<R> stores() {
+            return new CacheStoreFactory<>(codec(), timeout);
         }
     }
 }

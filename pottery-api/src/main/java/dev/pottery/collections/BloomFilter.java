@@ -63,12 +63,12 @@ public class BloomFilter<E> extends RedisBacked {
      * @throws IllegalArgumentException if {@code expectedElements < 1} or the rate is not in (0, 1)
      */
     public BloomFilter(UnifiedJedis redis, String key, long expectedElements, double falsePositiveRate) {
-        this(redis, key, natural(), expectedElements, falsePositiveRate);
+        this(redis, key, CollectionCodecs.natural(), expectedElements, falsePositiveRate);
     }
 
     /** Opens a filter at a new random key, deleted by {@link #close()}. */
     public BloomFilter(UnifiedJedis redis, long expectedElements, double falsePositiveRate) {
-        this(redis, null, natural(), expectedElements, falsePositiveRate);
+        this(redis, null, CollectionCodecs.natural(), expectedElements, falsePositiveRate);
     }
 
     /**
@@ -78,7 +78,7 @@ public class BloomFilter<E> extends RedisBacked {
      */
     public BloomFilter(UnifiedJedis redis, String key, long expectedElements, double falsePositiveRate,
             Collection<? extends E> initial) {
-        this(redis, key, natural(), expectedElements, falsePositiveRate);
+        this(redis, key, CollectionCodecs.natural(), expectedElements, falsePositiveRate);
         create(initial);
     }
 
@@ -104,11 +104,6 @@ public class BloomFilter<E> extends RedisBacked {
     /** A builder, for a codec or initial data. */
     public static Builder<Object> builder(UnifiedJedis redis, long expectedElements, double falsePositiveRate) {
         return new Builder<>(redis, JsonCodec.natural(), expectedElements, falsePositiveRate);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
     }
 
     /** Pottery's size: {@code ceil(-n·ln p / (ln 2)²)}, evaluated in Python's order. */
@@ -280,42 +275,48 @@ public class BloomFilter<E> extends RedisBacked {
      *
      * @param <E> the type of elements
      */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
+    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
+
         private final long expectedElements;
         private final double falsePositiveRate;
-        private String key;
 
         private Builder(UnifiedJedis redis, Codec<E> codec, long expectedElements, double falsePositiveRate) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
+            super(redis, codec);
             this.expectedElements = expectedElements;
             this.falsePositiveRate = falsePositiveRate;
         }
 
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
+        private Builder(Builder<?> settings, Codec<E> codec) {
+            super(settings, codec);
+            this.expectedElements = settings.expectedElements;
+            this.falsePositiveRate = settings.falsePositiveRate;
         }
 
-        /** The codec whose bytes are hashed (default: {@link JsonCodec#natural()}, as pottery). */
+        /**
+         * The codec whose bytes are hashed (default: {@link JsonCodec#natural()}, as pottery).
+         *
+         * @param codec the codec of elements
+         * @param <F> the new type of elements
+         * @return a builder for elements of that type, with this builder's key and sizing
+         */
         public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"), expectedElements,
-                    falsePositiveRate);
-            next.key = key;
-            return next;
+            return new Builder<>(this, codec);
         }
 
-        /** Opens the filter. */
+        /**
+         * Opens the filter.
+         *
+         * @return the filter
+         */
         public BloomFilter<E> build() {
-            return new BloomFilter<>(redis, key, codec, expectedElements, falsePositiveRate);
+            return new BloomFilter<>(redis(), redisKey(), codec(), expectedElements, falsePositiveRate);
         }
 
         /**
          * Creates the filter holding {@code initial}, atomically.
          *
+         * @param initial the initial elements
+         * @return the filter
          * @throws KeyExistsException if {@code initial} is not empty and the key already exists
          */
         public BloomFilter<E> buildWith(Collection<? extends E> initial) {

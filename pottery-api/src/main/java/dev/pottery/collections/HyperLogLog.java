@@ -45,12 +45,12 @@ public class HyperLogLog<E> extends RedisBacked {
 
     /** Opens the HyperLogLog at {@code key} with the JSON codec. */
     public HyperLogLog(UnifiedJedis redis, String key) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
     }
 
     /** Opens a HyperLogLog at a new random key, deleted by {@link #close()}. */
     public HyperLogLog(UnifiedJedis redis) {
-        this(redis, null, natural());
+        this(redis, null, CollectionCodecs.natural());
     }
 
     /**
@@ -60,7 +60,7 @@ public class HyperLogLog<E> extends RedisBacked {
      *     merges silently; this library refuses, as its other collections do)
      */
     public HyperLogLog(UnifiedJedis redis, String key, Collection<? extends E> initial) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
         create(initial);
     }
 
@@ -72,11 +72,6 @@ public class HyperLogLog<E> extends RedisBacked {
     /** A builder, for a codec or initial data. */
     public static Builder<Object> builder(UnifiedJedis redis) {
         return new Builder<>(redis, JsonCodec.natural());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
     }
 
     private void create(Collection<? extends E> initial) {
@@ -233,37 +228,41 @@ public class HyperLogLog<E> extends RedisBacked {
      *
      * @param <E> the type of elements
      */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
-        private String key;
+    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
 
         private Builder(UnifiedJedis redis, Codec<E> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
+            super(redis, codec);
         }
 
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
+        private Builder(Builder<?> settings, Codec<E> codec) {
+            super(settings, codec);
         }
 
-        /** The codec of elements (default: {@link JsonCodec#natural()}). */
+        /**
+         * The codec of elements (default: {@link JsonCodec#natural()}).
+         *
+         * @param codec the codec of elements
+         * @param <F> the new type of elements
+         * @return a builder for elements of that type, with this builder's key
+         */
         public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"));
-            next.key = key;
-            return next;
+            return new Builder<>(this, codec);
         }
 
-        /** Opens the HyperLogLog. */
+        /**
+         * Opens the HyperLogLog.
+         *
+         * @return the HyperLogLog
+         */
         public HyperLogLog<E> build() {
-            return new HyperLogLog<>(redis, key, codec);
+        return new HyperLogLog<>(redis(), redisKey(), codec());
         }
 
         /**
          * Creates the HyperLogLog holding {@code initial}, atomically.
          *
+         * @param initial the initial elements
+         * @return the HyperLogLog
          * @throws KeyExistsException if {@code initial} is not empty and the key already exists
          */
         public HyperLogLog<E> buildWith(Collection<? extends E> initial) {

@@ -57,12 +57,12 @@ public class RedisCounter<E> extends RedisBacked {
 
     /** Opens the counter at {@code key} with the JSON codec; an existing hash is used as it is. */
     public RedisCounter(UnifiedJedis redis, String key) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
     }
 
     /** Opens a counter at a new random key, deleted by {@link #close()}. */
     public RedisCounter(UnifiedJedis redis) {
-        this(redis, null, natural());
+        this(redis, null, CollectionCodecs.natural());
     }
 
     /**
@@ -72,7 +72,7 @@ public class RedisCounter<E> extends RedisBacked {
      * @throws KeyExistsException if {@code counts} is not empty and the key already exists
      */
     public RedisCounter(UnifiedJedis redis, String key, Map<? extends E, Long> counts) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
         create(counts);
     }
 
@@ -84,11 +84,6 @@ public class RedisCounter<E> extends RedisBacked {
     /** A builder, for a codec or initial counts. */
     public static Builder<Object> builder(UnifiedJedis redis) {
         return new Builder<>(redis, JsonCodec.natural());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
     }
 
     private void create(Map<? extends E, Long> counts) {
@@ -440,41 +435,45 @@ public class RedisCounter<E> extends RedisBacked {
      *
      * @param <E> the type of elements
      */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
-        private String key;
+    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
 
         private Builder(UnifiedJedis redis, Codec<E> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
+            super(redis, codec);
         }
 
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
+        private Builder(Builder<?> settings, Codec<E> codec) {
+            super(settings, codec);
         }
 
-        /** The codec of elements (default: {@link JsonCodec#natural()}). */
+        /**
+         * The codec of elements (default: {@link JsonCodec#natural()}).
+         *
+         * @param codec the codec of elements
+         * @param <F> the new type of elements
+         * @return a builder for elements of that type, with this builder's key
+         */
         public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"));
-            next.key = key;
-            return next;
+            return new Builder<>(this, codec);
         }
 
-        /** Opens the counter. */
+        /**
+         * Opens the counter.
+         *
+         * @return the counter
+         */
         public RedisCounter<E> build() {
-            return new RedisCounter<>(redis, key, codec);
+        return new RedisCounter<>(redis(), redisKey(), codec());
         }
 
         /**
          * Creates the counter holding {@code counts}, atomically.
          *
+         * @param counts the initial counts
+         * @return the counter
          * @throws KeyExistsException if {@code counts} is not empty and the key already exists
          */
         public RedisCounter<E> buildWith(Map<? extends E, Long> counts) {
-            RedisCounter<E> counter = new RedisCounter<>(redis, key, codec);
+            RedisCounter<E> counter = build();
             counter.create(counts);
             return counter;
         }

@@ -69,12 +69,12 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
 
     /** Opens the deque at {@code key} (unbounded, JSON codec); an existing list is used as it is. */
     public RedisDeque(UnifiedJedis redis, String key) {
-        this(redis, key, natural(), UNBOUNDED);
+        this(redis, key, CollectionCodecs.natural(), UNBOUNDED);
     }
 
     /** Opens an unbounded deque at a new random key, deleted by {@link #close()}. */
     public RedisDeque(UnifiedJedis redis) {
-        this(redis, null, natural(), UNBOUNDED);
+        this(redis, null, CollectionCodecs.natural(), UNBOUNDED);
     }
 
     /**
@@ -83,7 +83,7 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
      * @throws KeyExistsException if {@code initial} is not empty and the key already exists
      */
     public RedisDeque(UnifiedJedis redis, String key, Collection<? extends E> initial) {
-        this(redis, key, natural(), UNBOUNDED);
+        this(redis, key, CollectionCodecs.natural(), UNBOUNDED);
         create(initial);
     }
 
@@ -97,11 +97,6 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
     /** A builder, for a codec, a maximum length or initial data. */
     public static Builder<Object> builder(UnifiedJedis redis) {
         return new Builder<>(redis, JsonCodec.natural());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
     }
 
     private void create(Collection<? extends E> initial) {
@@ -453,34 +448,35 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
      *
      * @param <E> the type of elements
      */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
-        private String key;
+    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
+
         private int maxlen = UNBOUNDED;
 
         private Builder(UnifiedJedis redis, Codec<E> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
+            super(redis, codec);
         }
 
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
+        private Builder(Builder<?> settings, Codec<E> codec) {
+            super(settings, codec);
+            this.maxlen = settings.maxlen;
         }
 
-        /** The codec of elements (default: {@link JsonCodec#natural()}). */
+        /**
+         * The codec of elements (default: {@link JsonCodec#natural()}).
+         *
+         * @param codec the codec of elements
+         * @param <F> the new type of elements
+         * @return a builder for elements of that type, with this builder's key and maxlen
+         */
         public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"));
-            next.key = key;
-            next.maxlen = maxlen;
-            return next;
+            return new Builder<>(this, codec);
         }
 
         /**
          * The maximum length: adding beyond it drops elements from the far end, as pottery does.
          *
+         * @param maxlen the maximum length
+         * @return this builder
          * @throws IllegalArgumentException if negative (pottery accepted it; Python's deque does not)
          */
         public Builder<E> maxlen(int maxlen) {
@@ -494,10 +490,11 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
         /**
          * Opens the deque.
          *
+         * @return the deque
          * @throws IllegalStateException if bounded and the existing list is already longer than maxlen
          */
         public RedisDeque<E> build() {
-            RedisDeque<E> deque = new RedisDeque<>(redis, key, codec, maxlen);
+            RedisDeque<E> deque = open();
             deque.checkPersistentLength();
             return deque;
         }
@@ -505,12 +502,18 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
         /**
          * Creates the deque holding {@code initial} (only its last {@code maxlen} when bounded), atomically.
          *
+         * @param initial the initial elements, head first
+         * @return the deque
          * @throws KeyExistsException if {@code initial} is not empty and the key already exists
          */
         public RedisDeque<E> buildWith(Collection<? extends E> initial) {
-            RedisDeque<E> deque = new RedisDeque<>(redis, key, codec, maxlen);
+            RedisDeque<E> deque = open();
             deque.create(initial);
             return deque;
+        }
+
+        private RedisDeque<E> open() {
+            return new RedisDeque<>(redis(), redisKey(), codec(), maxlen);
         }
     }
 }

@@ -79,7 +79,7 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
 
     /** A builder for a list with a chosen codec: {@code RedisList.builder(redis).key("k").codec(..).build()}. */
     public static RedisListBuilder<Object> builder(UnifiedJedis redis) {
-        return new RedisListBuilder<>(redis, null, CollectionCodecs.natural(), null);
+        return new RedisListBuilder<>(redis, CollectionCodecs.natural());
     }
 
     /** The codec of elements. */

@@ -103,8 +103,7 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
      * {@code RedisMap.builder(redis).key("k").keyCodec(..).valueCodec(..).build()}.
      */
     public static RedisMapBuilder<Object, Object> builder(UnifiedJedis redis) {
-        return new RedisMapBuilder<>(redis, null, CollectionCodecs.natural(), CollectionCodecs.natural(), null,
-                ReplicaWait.NONE);
+        return new RedisMapBuilder<>(redis, CollectionCodecs.natural(), CollectionCodecs.natural());
     }
 
     /** The codec of map keys (hash fields). */

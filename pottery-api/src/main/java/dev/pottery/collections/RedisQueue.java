@@ -58,12 +58,12 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
 
     /** Opens the queue at {@code key} with the JSON codec; an existing stream is used as it is. */
     public RedisQueue(UnifiedJedis redis, String key) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
     }
 
     /** Opens a queue at a new random key, deleted by {@link #close()}. */
     public RedisQueue(UnifiedJedis redis) {
-        this(redis, null, natural());
+        this(redis, null, CollectionCodecs.natural());
     }
 
     /**
@@ -72,7 +72,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
      * @throws KeyExistsException if {@code initial} is not empty and the key already exists
      */
     public RedisQueue(UnifiedJedis redis, String key, Collection<? extends E> initial) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
         create(initial);
     }
 
@@ -85,11 +85,6 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     /** A builder, for a codec or initial data. */
     public static Builder<Object> builder(UnifiedJedis redis) {
         return new Builder<>(redis, JsonCodec.natural());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
     }
 
     private void create(Collection<? extends E> initial) {
@@ -467,41 +462,45 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
      *
      * @param <E> the type of elements
      */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
-        private String key;
+    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
 
         private Builder(UnifiedJedis redis, Codec<E> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
+            super(redis, codec);
         }
 
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
+        private Builder(Builder<?> settings, Codec<E> codec) {
+            super(settings, codec);
         }
 
-        /** The codec of elements (default: {@link JsonCodec#natural()}). */
+        /**
+         * The codec of elements (default: {@link JsonCodec#natural()}).
+         *
+         * @param codec the codec of elements
+         * @param <F> the new type of elements
+         * @return a builder for elements of that type, with this builder's key
+         */
         public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"));
-            next.key = key;
-            return next;
+            return new Builder<>(this, codec);
         }
 
-        /** Opens the queue. */
+        /**
+         * Opens the queue.
+         *
+         * @return the queue
+         */
         public RedisQueue<E> build() {
-            return new RedisQueue<>(redis, key, codec);
+        return new RedisQueue<>(redis(), redisKey(), codec());
         }
 
         /**
          * Creates the queue holding {@code initial}, atomically.
          *
+         * @param initial the initial elements
+         * @return the queue
          * @throws KeyExistsException if {@code initial} is not empty and the key already exists
          */
         public RedisQueue<E> buildWith(Collection<? extends E> initial) {
-            RedisQueue<E> queue = new RedisQueue<>(redis, key, codec);
+            RedisQueue<E> queue = build();
             queue.create(initial);
             return queue;
         }

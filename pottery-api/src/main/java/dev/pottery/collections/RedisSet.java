@@ -77,7 +77,7 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
 
     /** A builder for a set with a chosen codec: {@code RedisSet.builder(redis).key("k").codec(..).build()}. */
     public static RedisSetBuilder<Object> builder(UnifiedJedis redis) {
-        return new RedisSetBuilder<>(redis, null, CollectionCodecs.natural(), null);
+        return new RedisSetBuilder<>(redis, CollectionCodecs.natural());
     }
 
     /** The codec of elements. */
