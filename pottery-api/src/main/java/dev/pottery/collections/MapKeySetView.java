@@ -21,23 +21,7 @@ final class MapKeySetView<K> extends AbstractSet<K> {
 
     @Override
     public Iterator<K> iterator() {
-        Iterator<Map.Entry<byte[], byte[]>> raw = map.rawEntries();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return raw.hasNext();
-            }
-
-            @Override
-            public K next() {
-                return map.decodeKey(raw.next().getKey());
-            }
-
-            @Override
-            public void remove() {
-                raw.remove();
-            }
-        };
+        return map.scan(raw -> map.decodeKey(raw.getKey()));
     }
 
     @Override

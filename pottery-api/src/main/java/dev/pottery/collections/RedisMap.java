@@ -151,7 +151,7 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         if (wanted == null) {
             return false;
         }
-        Iterator<Map.Entry<byte[], byte[]>> raw = rawEntries();
+        Iterator<Map.Entry<byte[], byte[]>> raw = scan(entry -> entry);
         while (raw.hasNext()) {
             if (java.util.Arrays.equals(raw.next().getValue(), wanted)) {
                 return true;
@@ -407,9 +407,12 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         return commands;
     }
 
-    /** The hash's raw field/value pairs, streamed with HSCAN; {@code remove()} deletes the field. */
-    MapSetScanIterator<Map.Entry<byte[], byte[]>, Map.Entry<byte[], byte[]>> rawEntries() {
-        return new MapSetScanIterator<>(commands::scan, raw -> raw, raw -> commands.delete(raw.getKey()));
+    /**
+     * The hash's field/value pairs, streamed with HSCAN and each turned into what {@code decode} makes
+     * of it (what the views iterate); {@code remove()} deletes the field.
+     */
+    <T> Iterator<T> scan(Function<Map.Entry<byte[], byte[]>, T> decode) {
+        return new MapSetScanIterator<>(commands::scan, decode, raw -> commands.delete(raw.getKey()));
     }
 
     byte[] encodeKey(K key) {
