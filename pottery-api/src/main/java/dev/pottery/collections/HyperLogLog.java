@@ -255,7 +255,7 @@ public class HyperLogLog<E> extends RedisBacked {
          * @return the HyperLogLog
          */
         public HyperLogLog<E> build() {
-        return new HyperLogLog<>(redis(), redisKey(), codec());
+            return new HyperLogLog<>(redis(), redisKey(), codec());
         }
 
         /**

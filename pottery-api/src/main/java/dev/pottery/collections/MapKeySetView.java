@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link RedisMap#keySet()}: a live set of the hash's fields, decoded. Membership is HEXISTS, removal

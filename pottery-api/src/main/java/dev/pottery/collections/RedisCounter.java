@@ -462,7 +462,7 @@ public class RedisCounter<E> extends RedisBacked {
          * @return the counter
          */
         public RedisCounter<E> build() {
-        return new RedisCounter<>(redis(), redisKey(), codec());
+            return new RedisCounter<>(redis(), redisKey(), codec());
         }
 
         /**

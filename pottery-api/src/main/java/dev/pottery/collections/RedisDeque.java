@@ -63,7 +63,6 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int UNBOUNDED = DequeCommands.UNBOUNDED;
 
-    private final Codec<E> codec;
     private final int maxlen;
     private final DequeCommands commands;
 
@@ -88,8 +87,7 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
     }
 
     private RedisDeque(UnifiedJedis redis, String key, Codec<E> codec, int maxlen) {
-        super(redis, key);
-        this.codec = Objects.requireNonNull(codec, "codec");
+        super(redis, key, codec);
         this.maxlen = maxlen;
         this.commands = new DequeCommands(this, maxlen);
     }
@@ -156,13 +154,13 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
     /** LPUSH (bounded: one script that also trims the tail). */
     @Override
     public void addFirst(E e) {
-        commands.push(true, false, encodeAll(List.of(e)));
+        commands.push(true, false, List.of(encode(e)));
     }
 
     /** RPUSH (bounded: one script that also trims the head). */
     @Override
     public void addLast(E e) {
-        commands.push(false, false, encodeAll(List.of(e)));
+        commands.push(false, false, List.of(encode(e)));
     }
 
     /**
@@ -179,14 +177,6 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
         }
         commands.push(false, false, encodeAll(c));
         return true;
-    }
-
-    private List<byte[]> encodeAll(Collection<? extends E> elements) {
-        List<byte[]> encoded = new ArrayList<>(elements.size());
-        for (E e : elements) {
-            encoded.add(encode(Objects.requireNonNull(e, "RedisDeque does not accept null elements")));
-        }
-        return encoded;
     }
 
     // ---------------------------------------------------------------- removal
@@ -289,14 +279,7 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
     }
 
     private boolean filter(boolean keep, Collection<?> c) {
-        Objects.requireNonNull(c, "c");
-        List<byte[]> values = new ArrayList<>(c.size());
-        for (Object o : c) {
-            byte[] encoded = encodeForLookup(o);
-            if (encoded != null) {
-                values.add(encoded);
-            }
-        }
+        List<byte[]> values = encodeAllForLookup(Objects.requireNonNull(c, "c"));
         if (values.isEmpty() && !keep) {
             return false;
         }
@@ -409,33 +392,6 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
 
     DequeCommands commands() {
         return commands;
-    }
-
-    E decode(byte[] bytes) {
-        return codec.decode(bytes, key());
-    }
-
-    // ---------------------------------------------------------------- private helpers
-
-    private byte[] encode(E e) {
-        return TypedAccess.encode(this, codec, e);
-    }
-
-    /** The encoding of an object being looked up, or null when it cannot be one of our elements. */
-    @SuppressWarnings("unchecked")
-    private byte[] encodeForLookup(Object o) {
-        if (o == null) {
-            return null;
-        }
-        try {
-            return codec.encode((E) o);
-        } catch (RuntimeException notOurs) {
-            return null; // as pottery: a value the codec cannot encode is simply not present
-        }
-    }
-
-    private E decodeOrNull(byte[] bytes) {
-        return bytes == null ? null : decode(bytes);
     }
 
     /**
