@@ -82,7 +82,7 @@ public class BloomFilter<E> extends RedisBacked {
         create(initial);
     }
 
-    private BloomFilter(UnifiedJedis redis, String key, Codec<E> codec, long expectedElements,
+    BloomFilter(UnifiedJedis redis, String key, Codec<E> codec, long expectedElements,
             double falsePositiveRate) {
         super(redis, key);
         if (expectedElements < 1) {
@@ -102,8 +102,8 @@ public class BloomFilter<E> extends RedisBacked {
     }
 
     /** A builder, for a codec or initial data. */
-    public static Builder<Object> builder(UnifiedJedis redis, long expectedElements, double falsePositiveRate) {
-        return new Builder<>(redis, JsonCodec.natural(), expectedElements, falsePositiveRate);
+    public static BloomFilterBuilder<Object> builder(UnifiedJedis redis, long expectedElements, double falsePositiveRate) {
+        return new BloomFilterBuilder<>(redis, JsonCodec.natural(), expectedElements, falsePositiveRate);
     }
 
     /** Pottery's size: {@code ceil(-n·ln p / (ln 2)²)}, evaluated in Python's order. */
@@ -116,7 +116,7 @@ public class BloomFilter<E> extends RedisBacked {
         return (int) Math.ceil((double) m / n * Math.log(2));
     }
 
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         if (initial.isEmpty()) {
             return;
         }
@@ -263,66 +263,5 @@ public class BloomFilter<E> extends RedisBacked {
 
     private static byte[] ascii(long n) {
         return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * Builds a {@link BloomFilter} with a codec, a key and optionally initial data.
-     *
-     * <pre>{@code
-     * BloomFilter<String> seen = BloomFilter.builder(redis, 10_000, 0.001)
-     *         .codec(JsonCodec.of(String.class)).key("seen").build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
-
-        private final long expectedElements;
-        private final double falsePositiveRate;
-
-        private Builder(UnifiedJedis redis, Codec<E> codec, long expectedElements, double falsePositiveRate) {
-            super(redis, codec);
-            this.expectedElements = expectedElements;
-            this.falsePositiveRate = falsePositiveRate;
-        }
-
-        private Builder(Builder<?> settings, Codec<E> codec) {
-            super(settings, codec);
-            this.expectedElements = settings.expectedElements;
-            this.falsePositiveRate = settings.falsePositiveRate;
-        }
-
-        /**
-         * The codec whose bytes are hashed (default: {@link JsonCodec#natural()}, as pottery).
-         *
-         * @param codec the codec of elements
-         * @param <F> the new type of elements
-         * @return a builder for elements of that type, with this builder's key and sizing
-         */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            return new Builder<>(this, codec);
-        }
-
-        /**
-         * Opens the filter.
-         *
-         * @return the filter
-         */
-        public BloomFilter<E> build() {
-            return new BloomFilter<>(redis(), redisKey(), codec(), expectedElements, falsePositiveRate);
-        }
-
-        /**
-         * Creates the filter holding {@code initial}, atomically.
-         *
-         * @param initial the initial elements
-         * @return the filter
-         * @throws KeyExistsException if {@code initial} is not empty and the key already exists
-         */
-        public BloomFilter<E> buildWith(Collection<? extends E> initial) {
-            BloomFilter<E> filter = build();
-            filter.create(initial);
-            return filter;
-        }
     }
 }

@@ -64,17 +64,17 @@ public class HyperLogLog<E> extends RedisBacked {
         create(initial);
     }
 
-    private HyperLogLog(UnifiedJedis redis, String key, Codec<E> codec) {
+    HyperLogLog(UnifiedJedis redis, String key, Codec<E> codec) {
         super(redis, key);
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
     /** A builder, for a codec or initial data. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, JsonCodec.natural());
+    public static HyperLogLogBuilder<Object> builder(UnifiedJedis redis) {
+        return new HyperLogLogBuilder<>(redis, JsonCodec.natural());
     }
 
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         if (!initial.isEmpty() && (Long) call(() -> CREATE.run(redis(), List.of(rawKey()), encodeAll(initial))) < 0) {
             throw new KeyExistsException(key());
         }
@@ -217,58 +217,5 @@ public class HyperLogLog<E> extends RedisBacked {
 
     private <T> T call(Supplier<T> command) {
         return TypedAccess.call(this, "HyperLogLog", command);
-    }
-
-    /**
-     * Builds a {@link HyperLogLog} with a codec, a key and optionally initial data.
-     *
-     * <pre>{@code
-     * HyperLogLog<Long> ids = HyperLogLog.builder(redis).codec(JsonCodec.of(Long.class)).key("ids").build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
-
-        private Builder(UnifiedJedis redis, Codec<E> codec) {
-            super(redis, codec);
-        }
-
-        private Builder(Builder<?> settings, Codec<E> codec) {
-            super(settings, codec);
-        }
-
-        /**
-         * The codec of elements (default: {@link JsonCodec#natural()}).
-         *
-         * @param codec the codec of elements
-         * @param <F> the new type of elements
-         * @return a builder for elements of that type, with this builder's key
-         */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            return new Builder<>(this, codec);
-        }
-
-        /**
-         * Opens the HyperLogLog.
-         *
-         * @return the HyperLogLog
-         */
-        public HyperLogLog<E> build() {
-            return new HyperLogLog<>(redis(), redisKey(), codec());
-        }
-
-        /**
-         * Creates the HyperLogLog holding {@code initial}, atomically.
-         *
-         * @param initial the initial elements
-         * @return the HyperLogLog
-         * @throws KeyExistsException if {@code initial} is not empty and the key already exists
-         */
-        public HyperLogLog<E> buildWith(Collection<? extends E> initial) {
-            HyperLogLog<E> hll = build();
-            hll.create(initial);
-            return hll;
-        }
     }
 }

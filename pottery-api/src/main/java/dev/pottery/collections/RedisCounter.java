@@ -76,17 +76,17 @@ public class RedisCounter<E> extends RedisBacked {
         create(counts);
     }
 
-    private RedisCounter(UnifiedJedis redis, String key, Codec<E> codec) {
+    RedisCounter(UnifiedJedis redis, String key, Codec<E> codec) {
         super(redis, key);
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
     /** A builder, for a codec or initial counts. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, JsonCodec.natural());
+    public static RedisCounterBuilder<Object> builder(UnifiedJedis redis) {
+        return new RedisCounterBuilder<>(redis, JsonCodec.natural());
     }
 
-    private void create(Map<? extends E, Long> counts) {
+    void create(Map<? extends E, Long> counts) {
         if (!counts.isEmpty() && incrementAll(true, counts, 1) < 0) {
             throw new KeyExistsException(key());
         }
@@ -424,58 +424,5 @@ public class RedisCounter<E> extends RedisBacked {
 
     private static byte[] ascii(long n) {
         return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * Builds a {@link RedisCounter} with a codec, a key and optionally initial counts.
-     *
-     * <pre>{@code
-     * RedisCounter<String> words = RedisCounter.builder(redis).codec(JsonCodec.of(String.class)).key("words").build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
-
-        private Builder(UnifiedJedis redis, Codec<E> codec) {
-            super(redis, codec);
-        }
-
-        private Builder(Builder<?> settings, Codec<E> codec) {
-            super(settings, codec);
-        }
-
-        /**
-         * The codec of elements (default: {@link JsonCodec#natural()}).
-         *
-         * @param codec the codec of elements
-         * @param <F> the new type of elements
-         * @return a builder for elements of that type, with this builder's key
-         */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            return new Builder<>(this, codec);
-        }
-
-        /**
-         * Opens the counter.
-         *
-         * @return the counter
-         */
-        public RedisCounter<E> build() {
-            return new RedisCounter<>(redis(), redisKey(), codec());
-        }
-
-        /**
-         * Creates the counter holding {@code counts}, atomically.
-         *
-         * @param counts the initial counts
-         * @return the counter
-         * @throws KeyExistsException if {@code counts} is not empty and the key already exists
-         */
-        public RedisCounter<E> buildWith(Map<? extends E, Long> counts) {
-            RedisCounter<E> counter = build();
-            counter.create(counts);
-            return counter;
-        }
     }
 }

@@ -86,18 +86,18 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
         create(initial);
     }
 
-    private RedisDeque(UnifiedJedis redis, String key, Codec<E> codec, int maxlen) {
+    RedisDeque(UnifiedJedis redis, String key, Codec<E> codec, int maxlen) {
         super(redis, key, codec);
         this.maxlen = maxlen;
         this.commands = new DequeCommands(this, maxlen);
     }
 
     /** A builder, for a codec, a maximum length or initial data. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, JsonCodec.natural());
+    public static RedisDequeBuilder<Object> builder(UnifiedJedis redis) {
+        return new RedisDequeBuilder<>(redis, JsonCodec.natural());
     }
 
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         if (initial.isEmpty()) {
             return; // as pottery: no data, no existence check
         }
@@ -111,7 +111,7 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
         }
     }
 
-    private void checkPersistentLength() {
+    void checkPersistentLength() {
         if (maxlen != UNBOUNDED) {
             long length = size();
             if (length > maxlen) {
@@ -392,84 +392,5 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
 
     DequeCommands commands() {
         return commands;
-    }
-
-    /**
-     * Builds a {@link RedisDeque} with a codec, a maximum length, a key and optionally initial data.
-     *
-     * <pre>{@code
-     * RedisDeque<Order> orders = RedisDeque.builder(redis).codec(JsonCodec.of(Order.class))
-     *         .key("orders").maxlen(1000).build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
-
-        private int maxlen = UNBOUNDED;
-
-        private Builder(UnifiedJedis redis, Codec<E> codec) {
-            super(redis, codec);
-        }
-
-        private Builder(Builder<?> settings, Codec<E> codec) {
-            super(settings, codec);
-            this.maxlen = settings.maxlen;
-        }
-
-        /**
-         * The codec of elements (default: {@link JsonCodec#natural()}).
-         *
-         * @param codec the codec of elements
-         * @param <F> the new type of elements
-         * @return a builder for elements of that type, with this builder's key and maxlen
-         */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            return new Builder<>(this, codec);
-        }
-
-        /**
-         * The maximum length: adding beyond it drops elements from the far end, as pottery does.
-         *
-         * @param maxlen the maximum length
-         * @return this builder
-         * @throws IllegalArgumentException if negative (pottery accepted it; Python's deque does not)
-         */
-        public Builder<E> maxlen(int maxlen) {
-            if (maxlen < 0) {
-                throw new IllegalArgumentException("maxlen must be >= 0, not " + maxlen);
-            }
-            this.maxlen = maxlen;
-            return this;
-        }
-
-        /**
-         * Opens the deque.
-         *
-         * @return the deque
-         * @throws IllegalStateException if bounded and the existing list is already longer than maxlen
-         */
-        public RedisDeque<E> build() {
-            RedisDeque<E> deque = open();
-            deque.checkPersistentLength();
-            return deque;
-        }
-
-        /**
-         * Creates the deque holding {@code initial} (only its last {@code maxlen} when bounded), atomically.
-         *
-         * @param initial the initial elements, head first
-         * @return the deque
-         * @throws KeyExistsException if {@code initial} is not empty and the key already exists
-         */
-        public RedisDeque<E> buildWith(Collection<? extends E> initial) {
-            RedisDeque<E> deque = open();
-            deque.create(initial);
-            return deque;
-        }
-
-        private RedisDeque<E> open() {
-            return new RedisDeque<>(redis(), redisKey(), codec(), maxlen);
-        }
     }
 }

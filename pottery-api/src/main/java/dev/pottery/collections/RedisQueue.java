@@ -75,17 +75,17 @@ public class RedisQueue<E> extends QueueAliases<E> {
         create(initial);
     }
 
-    private RedisQueue(UnifiedJedis redis, String key, Codec<E> codec) {
+    RedisQueue(UnifiedJedis redis, String key, Codec<E> codec) {
         super(redis, key, codec, "queue");
         this.commands = new QueueCommands(this);
     }
 
     /** A builder, for a codec or initial data. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, JsonCodec.natural());
+    public static RedisQueueBuilder<Object> builder(UnifiedJedis redis) {
+        return new RedisQueueBuilder<>(redis, JsonCodec.natural());
     }
 
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         if (!initial.isEmpty() && putAll(true, initial) < 0) {
             throw new KeyExistsException(key());
         }
@@ -332,58 +332,5 @@ public class RedisQueue<E> extends QueueAliases<E> {
 
     private long filter(String mode, Collection<?> c) {
         return commands.filter(mode, encodeAllForLookup(c));
-    }
-
-    /**
-     * Builds a {@link RedisQueue} with a codec, a key and optionally initial data.
-     *
-     * <pre>{@code
-     * RedisQueue<Job> jobs = RedisQueue.builder(redis).codec(JsonCodec.of(Job.class)).key("jobs").build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> extends KeyedBuilder<E, Builder<E>> {
-
-        private Builder(UnifiedJedis redis, Codec<E> codec) {
-            super(redis, codec);
-        }
-
-        private Builder(Builder<?> settings, Codec<E> codec) {
-            super(settings, codec);
-        }
-
-        /**
-         * The codec of elements (default: {@link JsonCodec#natural()}).
-         *
-         * @param codec the codec of elements
-         * @param <F> the new type of elements
-         * @return a builder for elements of that type, with this builder's key
-         */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            return new Builder<>(this, codec);
-        }
-
-        /**
-         * Opens the queue.
-         *
-         * @return the queue
-         */
-        public RedisQueue<E> build() {
-            return new RedisQueue<>(redis(), redisKey(), codec());
-        }
-
-        /**
-         * Creates the queue holding {@code initial}, atomically.
-         *
-         * @param initial the initial elements
-         * @return the queue
-         * @throws KeyExistsException if {@code initial} is not empty and the key already exists
-         */
-        public RedisQueue<E> buildWith(Collection<? extends E> initial) {
-            RedisQueue<E> queue = build();
-            queue.create(initial);
-            return queue;
-        }
     }
 }
