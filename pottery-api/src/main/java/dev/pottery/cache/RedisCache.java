@@ -1,12 +1,10 @@
 package dev.pottery.cache;
 
-import dev.pottery.codec.Codec;
 import dev.pottery.codec.JsonCodec;
 import dev.pottery.collections.RedisBacked;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -50,7 +48,7 @@ public final class RedisCache<A, R> extends RedisBacked implements Function<A, R
     private final Function<? super A, ? extends R> function;
     private final CacheStore<R> store;
 
-    private RedisCache(UnifiedJedis redis, String key, CacheStoreFactory<R> stores,
+    RedisCache(UnifiedJedis redis, String key, CacheStoreFactory<R> stores,
             Function<? super A, ? extends R> function) {
         super(redis, key);
         this.function = Objects.requireNonNull(function, "function");
@@ -58,8 +56,8 @@ public final class RedisCache<A, R> extends RedisBacked implements Function<A, R
     }
 
     /** A builder: key, timeout and result codec, then the function to wrap. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, JsonCodec.natural());
+    public static RedisCacheBuilder<Object> builder(UnifiedJedis redis) {
+        return new RedisCacheBuilder<>(redis, JsonCodec.natural());
     }
 
     /** The cached result for {@code argument}, computing and storing it on a miss. */
@@ -92,60 +90,5 @@ public final class RedisCache<A, R> extends RedisBacked implements Function<A, R
     @Override
     public String toString() {
         return "RedisCache[key=" + key() + "]";
-    }
-
-    /**
-     * Configures a memoizer; {@link #function} or {@link #biFunction} builds it.
-     *
-     * @param <R> the result type
-     */
-    public static final class Builder<R> {
-        private final UnifiedJedis redis;
-        private final Codec<R> codec;
-        private String key;
-        private Duration timeout = DEFAULT_TIMEOUT;
-
-        private Builder(UnifiedJedis redis, Codec<R> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
-        }
-
-        /** The Redis key of the hash; without one, a random temporary key (deleted by {@code close()}). */
-        public Builder<R> key(String key) {
-            this.key = key;
-            return this;
-        }
-
-        /** The sliding expiry of the whole cache; {@code null} or zero: never expires. Default 60 s. */
-        public Builder<R> timeout(Duration timeout) {
-            if (timeout != null && timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-            }
-            this.timeout = timeout;
-            return this;
-        }
-
-        /** The codec of results (default {@link JsonCodec#natural()}: results come back as JSON types). */
-        public <T> Builder<T> resultCodec(Codec<T> resultCodec) {
-            Builder<T> next = new Builder<>(redis, Objects.requireNonNull(resultCodec, "resultCodec"));
-            next.key = key;
-            next.timeout = timeout;
-            return next;
-        }
-
-        /** Results as JSON of the given type ({@code JsonCodec.of(type)}), e.g. {@code Integer.class}. */
-        public <T> Builder<T> resultType(Class<T> type) {
-            return resultCodec(JsonCodec.of(type));
-        }
-
-        /** Wraps a one-argument function. */
-        public <A> RedisCache<A, R> function(Function<? super A, ? extends R> function) {
-            return new RedisCache<>(redis, key, new CacheStoreFactory<>(codec, timeout), function);
-        }
-
-        /** Wraps a two-argument function; its calls are cached under the JSON array of both arguments. */
-        public <A, B> RedisBiCache<A, B, R> biFunction(BiFunction<? super A, ? super B, ? extends R> function) {
-            return new RedisBiCache<>(redis, key, new CacheStoreFactory<>(codec, timeout), function);
-        }
     }
 }

@@ -63,12 +63,12 @@ public class BloomFilter<E> extends RedisBacked {
      * @throws IllegalArgumentException if {@code expectedElements < 1} or the rate is not in (0, 1)
      */
     public BloomFilter(UnifiedJedis redis, String key, long expectedElements, double falsePositiveRate) {
-        this(redis, key, natural(), expectedElements, falsePositiveRate);
+        this(redis, key, CollectionCodecs.natural(), expectedElements, falsePositiveRate);
     }
 
     /** Opens a filter at a new random key, deleted by {@link #close()}. */
     public BloomFilter(UnifiedJedis redis, long expectedElements, double falsePositiveRate) {
-        this(redis, null, natural(), expectedElements, falsePositiveRate);
+        this(redis, null, CollectionCodecs.natural(), expectedElements, falsePositiveRate);
     }
 
     /**
@@ -78,11 +78,11 @@ public class BloomFilter<E> extends RedisBacked {
      */
     public BloomFilter(UnifiedJedis redis, String key, long expectedElements, double falsePositiveRate,
             Collection<? extends E> initial) {
-        this(redis, key, natural(), expectedElements, falsePositiveRate);
+        this(redis, key, CollectionCodecs.natural(), expectedElements, falsePositiveRate);
         create(initial);
     }
 
-    private BloomFilter(UnifiedJedis redis, String key, Codec<E> codec, long expectedElements,
+    BloomFilter(UnifiedJedis redis, String key, Codec<E> codec, long expectedElements,
             double falsePositiveRate) {
         super(redis, key);
         if (expectedElements < 1) {
@@ -102,13 +102,8 @@ public class BloomFilter<E> extends RedisBacked {
     }
 
     /** A builder, for a codec or initial data. */
-    public static Builder<Object> builder(UnifiedJedis redis, long expectedElements, double falsePositiveRate) {
-        return new Builder<>(redis, JsonCodec.natural(), expectedElements, falsePositiveRate);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
+    public static BloomFilterBuilder<Object> builder(UnifiedJedis redis, long expectedElements, double falsePositiveRate) {
+        return new BloomFilterBuilder<>(redis, JsonCodec.natural(), expectedElements, falsePositiveRate);
     }
 
     /** Pottery's size: {@code ceil(-n·ln p / (ln 2)²)}, evaluated in Python's order. */
@@ -121,7 +116,7 @@ public class BloomFilter<E> extends RedisBacked {
         return (int) Math.ceil((double) m / n * Math.log(2));
     }
 
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         if (initial.isEmpty()) {
             return;
         }
@@ -268,60 +263,5 @@ public class BloomFilter<E> extends RedisBacked {
 
     private static byte[] ascii(long n) {
         return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * Builds a {@link BloomFilter} with a codec, a key and optionally initial data.
-     *
-     * <pre>{@code
-     * BloomFilter<String> seen = BloomFilter.builder(redis, 10_000, 0.001)
-     *         .codec(JsonCodec.of(String.class)).key("seen").build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
-        private final long expectedElements;
-        private final double falsePositiveRate;
-        private String key;
-
-        private Builder(UnifiedJedis redis, Codec<E> codec, long expectedElements, double falsePositiveRate) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
-            this.expectedElements = expectedElements;
-            this.falsePositiveRate = falsePositiveRate;
-        }
-
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
-        }
-
-        /** The codec whose bytes are hashed (default: {@link JsonCodec#natural()}, as pottery). */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"), expectedElements,
-                    falsePositiveRate);
-            next.key = key;
-            return next;
-        }
-
-        /** Opens the filter. */
-        public BloomFilter<E> build() {
-            return new BloomFilter<>(redis, key, codec, expectedElements, falsePositiveRate);
-        }
-
-        /**
-         * Creates the filter holding {@code initial}, atomically.
-         *
-         * @throws KeyExistsException if {@code initial} is not empty and the key already exists
-         */
-        public BloomFilter<E> buildWith(Collection<? extends E> initial) {
-            BloomFilter<E> filter = build();
-            filter.create(initial);
-            return filter;
-        }
     }
 }

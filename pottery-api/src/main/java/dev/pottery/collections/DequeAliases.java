@@ -1,8 +1,6 @@
 package dev.pottery.collections;
 
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.List;
+import dev.pottery.codec.Codec;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.BlockingDeque;
@@ -18,14 +16,11 @@ import redis.clients.jedis.UnifiedJedis;
  * <p>Insertions never refuse and never wait: a bounded {@link RedisDeque} drops elements from the far
  * end instead, as Python's {@code deque(maxlen=n)} does.
  */
-abstract class DequeAliases<E> extends RedisBacked implements BlockingDeque<E> {
+abstract class DequeAliases<E> extends QueueAliases<E> implements BlockingDeque<E> {
 
-    DequeAliases(UnifiedJedis redis, String key) {
-        super(redis, key);
+    DequeAliases(UnifiedJedis redis, String key, Codec<E> codec) {
+        super(redis, key, codec, "deque");
     }
-
-    /** A local copy of the whole deque, head first. */
-    public abstract List<E> toList();
 
     /** Adds at the head; always {@code true}: a full bounded deque drops its tail instead of refusing. */
     @Override
@@ -69,27 +64,8 @@ abstract class DequeAliases<E> extends RedisBacked implements BlockingDeque<E> {
 
     /** Adds at the tail; always {@code true}. */
     @Override
-    public boolean add(E e) {
-        addLast(e);
-        return true;
-    }
-
-    /** Adds at the tail; always {@code true}. */
-    @Override
     public boolean offer(E e) {
         return offerLast(e);
-    }
-
-    /** Adds at the tail without blocking. */
-    @Override
-    public void put(E e) {
-        putLast(e);
-    }
-
-    /** Adds at the tail without waiting; always {@code true}. */
-    @Override
-    public boolean offer(E e, long timeout, TimeUnit unit) {
-        return offerLast(e, timeout, unit);
     }
 
     /** Adds at the head. */
@@ -108,12 +84,6 @@ abstract class DequeAliases<E> extends RedisBacked implements BlockingDeque<E> {
     @Override
     public E removeLast() {
         return orThrow(pollLast());
-    }
-
-    /** Takes the head, or throws {@link NoSuchElementException} when empty. */
-    @Override
-    public E remove() {
-        return removeFirst();
     }
 
     /** Takes the head, or {@code null} when empty. */
@@ -146,12 +116,6 @@ abstract class DequeAliases<E> extends RedisBacked implements BlockingDeque<E> {
         return removeFirstOccurrence(o);
     }
 
-    /** Moves every element, head first, into {@code c}. */
-    @Override
-    public int drainTo(Collection<? super E> c) {
-        return drainTo(c, Integer.MAX_VALUE);
-    }
-
     /** The head, or {@link NoSuchElementException} when empty. */
     @Override
     public E getFirst() {
@@ -164,54 +128,10 @@ abstract class DequeAliases<E> extends RedisBacked implements BlockingDeque<E> {
         return orThrow(peekLast());
     }
 
-    /** The head, or {@link NoSuchElementException} when empty. */
-    @Override
-    public E element() {
-        return getFirst();
-    }
-
     /** The head, or {@code null} when empty. */
     @Override
     public E peek() {
         return peekFirst();
     }
 
-    /** Whether the list is empty or absent. */
-    @Override
-    public boolean isEmpty() {
-        return size() == 0;
-    }
-
-    /** The elements, head first, read in one LRANGE. */
-    @Override
-    public Object[] toArray() {
-        return toList().toArray();
-    }
-
-    /** The elements, head first, read in one LRANGE. */
-    @Override
-    public <T> T[] toArray(T[] a) {
-        return toList().toArray(a);
-    }
-
-    /** The elements, head first, e.g. {@code [a, b]}; streamed page by page. */
-    @Override
-    public String toString() {
-        StringBuilder out = new StringBuilder("[");
-        Iterator<E> it = iterator();
-        while (it.hasNext()) {
-            out.append(it.next());
-            if (it.hasNext()) {
-                out.append(", ");
-            }
-        }
-        return out.append(']').toString();
-    }
-
-    private static <T> T orThrow(T e) {
-        if (e == null) {
-            throw new NoSuchElementException("the deque is empty");
-        }
-        return e;
-    }
 }

@@ -45,12 +45,12 @@ public class HyperLogLog<E> extends RedisBacked {
 
     /** Opens the HyperLogLog at {@code key} with the JSON codec. */
     public HyperLogLog(UnifiedJedis redis, String key) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
     }
 
     /** Opens a HyperLogLog at a new random key, deleted by {@link #close()}. */
     public HyperLogLog(UnifiedJedis redis) {
-        this(redis, null, natural());
+        this(redis, null, CollectionCodecs.natural());
     }
 
     /**
@@ -60,26 +60,21 @@ public class HyperLogLog<E> extends RedisBacked {
      *     merges silently; this library refuses, as its other collections do)
      */
     public HyperLogLog(UnifiedJedis redis, String key, Collection<? extends E> initial) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
         create(initial);
     }
 
-    private HyperLogLog(UnifiedJedis redis, String key, Codec<E> codec) {
+    HyperLogLog(UnifiedJedis redis, String key, Codec<E> codec) {
         super(redis, key);
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
     /** A builder, for a codec or initial data. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, JsonCodec.natural());
+    public static HyperLogLogBuilder<Object> builder(UnifiedJedis redis) {
+        return new HyperLogLogBuilder<>(redis, JsonCodec.natural());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
-    }
-
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         if (!initial.isEmpty() && (Long) call(() -> CREATE.run(redis(), List.of(rawKey()), encodeAll(initial))) < 0) {
             throw new KeyExistsException(key());
         }
@@ -222,54 +217,5 @@ public class HyperLogLog<E> extends RedisBacked {
 
     private <T> T call(Supplier<T> command) {
         return TypedAccess.call(this, "HyperLogLog", command);
-    }
-
-    /**
-     * Builds a {@link HyperLogLog} with a codec, a key and optionally initial data.
-     *
-     * <pre>{@code
-     * HyperLogLog<Long> ids = HyperLogLog.builder(redis).codec(JsonCodec.of(Long.class)).key("ids").build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
-        private String key;
-
-        private Builder(UnifiedJedis redis, Codec<E> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
-        }
-
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
-        }
-
-        /** The codec of elements (default: {@link JsonCodec#natural()}). */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"));
-            next.key = key;
-            return next;
-        }
-
-        /** Opens the HyperLogLog. */
-        public HyperLogLog<E> build() {
-            return new HyperLogLog<>(redis, key, codec);
-        }
-
-        /**
-         * Creates the HyperLogLog holding {@code initial}, atomically.
-         *
-         * @throws KeyExistsException if {@code initial} is not empty and the key already exists
-         */
-        public HyperLogLog<E> buildWith(Collection<? extends E> initial) {
-            HyperLogLog<E> hll = build();
-            hll.create(initial);
-            return hll;
-        }
     }
 }

@@ -22,24 +22,8 @@ final class MapEntrySetView<K, V> extends AbstractSet<Map.Entry<K, V>> {
 
     @Override
     public Iterator<Map.Entry<K, V>> iterator() {
-        Iterator<Map.Entry<byte[], byte[]>> raw = map.rawEntries();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return raw.hasNext();
-            }
-
-            @Override
-            public Map.Entry<K, V> next() {
-                Map.Entry<byte[], byte[]> entry = raw.next();
-                return new WriteThroughEntry<>(map, map.decodeKey(entry.getKey()), map.decodeValue(entry.getValue()));
-            }
-
-            @Override
-            public void remove() {
-                raw.remove();
-            }
-        };
+        return map.scan(raw -> new WriteThroughEntry<>(map, map.decodeKey(raw.getKey()),
+                map.decodeValue(raw.getValue())));
     }
 
     @Override

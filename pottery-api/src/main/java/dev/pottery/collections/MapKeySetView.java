@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link RedisMap#keySet()}: a live set of the hash's fields, decoded. Membership is HEXISTS, removal
@@ -21,23 +20,7 @@ final class MapKeySetView<K> extends AbstractSet<K> {
 
     @Override
     public Iterator<K> iterator() {
-        Iterator<Map.Entry<byte[], byte[]>> raw = map.rawEntries();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return raw.hasNext();
-            }
-
-            @Override
-            public K next() {
-                return map.decodeKey(raw.next().getKey());
-            }
-
-            @Override
-            public void remove() {
-                raw.remove();
-            }
-        };
+        return map.scan(raw -> map.decodeKey(raw.getKey()));
     }
 
     @Override

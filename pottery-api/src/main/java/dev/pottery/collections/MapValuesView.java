@@ -2,7 +2,6 @@ package dev.pottery.collections;
 
 import java.util.AbstractCollection;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * {@link RedisMap#values()}: a live collection of the hash's values, streamed with HSCAN; its
@@ -18,23 +17,7 @@ final class MapValuesView<V> extends AbstractCollection<V> {
 
     @Override
     public Iterator<V> iterator() {
-        Iterator<Map.Entry<byte[], byte[]>> raw = map.rawEntries();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return raw.hasNext();
-            }
-
-            @Override
-            public V next() {
-                return map.decodeValue(raw.next().getValue());
-            }
-
-            @Override
-            public void remove() {
-                raw.remove();
-            }
-        };
+        return map.scan(raw -> map.decodeValue(raw.getValue()));
     }
 
     @Override

@@ -57,12 +57,12 @@ public class RedisCounter<E> extends RedisBacked {
 
     /** Opens the counter at {@code key} with the JSON codec; an existing hash is used as it is. */
     public RedisCounter(UnifiedJedis redis, String key) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
     }
 
     /** Opens a counter at a new random key, deleted by {@link #close()}. */
     public RedisCounter(UnifiedJedis redis) {
-        this(redis, null, natural());
+        this(redis, null, CollectionCodecs.natural());
     }
 
     /**
@@ -72,26 +72,21 @@ public class RedisCounter<E> extends RedisBacked {
      * @throws KeyExistsException if {@code counts} is not empty and the key already exists
      */
     public RedisCounter(UnifiedJedis redis, String key, Map<? extends E, Long> counts) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
         create(counts);
     }
 
-    private RedisCounter(UnifiedJedis redis, String key, Codec<E> codec) {
+    RedisCounter(UnifiedJedis redis, String key, Codec<E> codec) {
         super(redis, key);
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
     /** A builder, for a codec or initial counts. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, JsonCodec.natural());
+    public static RedisCounterBuilder<Object> builder(UnifiedJedis redis) {
+        return new RedisCounterBuilder<>(redis, JsonCodec.natural());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
-    }
-
-    private void create(Map<? extends E, Long> counts) {
+    void create(Map<? extends E, Long> counts) {
         if (!counts.isEmpty() && incrementAll(true, counts, 1) < 0) {
             throw new KeyExistsException(key());
         }
@@ -429,54 +424,5 @@ public class RedisCounter<E> extends RedisBacked {
 
     private static byte[] ascii(long n) {
         return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * Builds a {@link RedisCounter} with a codec, a key and optionally initial counts.
-     *
-     * <pre>{@code
-     * RedisCounter<String> words = RedisCounter.builder(redis).codec(JsonCodec.of(String.class)).key("words").build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
-        private String key;
-
-        private Builder(UnifiedJedis redis, Codec<E> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
-        }
-
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
-        }
-
-        /** The codec of elements (default: {@link JsonCodec#natural()}). */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"));
-            next.key = key;
-            return next;
-        }
-
-        /** Opens the counter. */
-        public RedisCounter<E> build() {
-            return new RedisCounter<>(redis, key, codec);
-        }
-
-        /**
-         * Creates the counter holding {@code counts}, atomically.
-         *
-         * @throws KeyExistsException if {@code counts} is not empty and the key already exists
-         */
-        public RedisCounter<E> buildWith(Map<? extends E, Long> counts) {
-            RedisCounter<E> counter = new RedisCounter<>(redis, key, codec);
-            counter.create(counts);
-            return counter;
-        }
     }
 }

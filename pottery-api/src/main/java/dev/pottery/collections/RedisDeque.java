@@ -63,18 +63,17 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int UNBOUNDED = DequeCommands.UNBOUNDED;
 
-    private final Codec<E> codec;
     private final int maxlen;
     private final DequeCommands commands;
 
     /** Opens the deque at {@code key} (unbounded, JSON codec); an existing list is used as it is. */
     public RedisDeque(UnifiedJedis redis, String key) {
-        this(redis, key, natural(), UNBOUNDED);
+        this(redis, key, CollectionCodecs.natural(), UNBOUNDED);
     }
 
     /** Opens an unbounded deque at a new random key, deleted by {@link #close()}. */
     public RedisDeque(UnifiedJedis redis) {
-        this(redis, null, natural(), UNBOUNDED);
+        this(redis, null, CollectionCodecs.natural(), UNBOUNDED);
     }
 
     /**
@@ -83,28 +82,22 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
      * @throws KeyExistsException if {@code initial} is not empty and the key already exists
      */
     public RedisDeque(UnifiedJedis redis, String key, Collection<? extends E> initial) {
-        this(redis, key, natural(), UNBOUNDED);
+        this(redis, key, CollectionCodecs.natural(), UNBOUNDED);
         create(initial);
     }
 
-    private RedisDeque(UnifiedJedis redis, String key, Codec<E> codec, int maxlen) {
-        super(redis, key);
-        this.codec = Objects.requireNonNull(codec, "codec");
+    RedisDeque(UnifiedJedis redis, String key, Codec<E> codec, int maxlen) {
+        super(redis, key, codec);
         this.maxlen = maxlen;
         this.commands = new DequeCommands(this, maxlen);
     }
 
     /** A builder, for a codec, a maximum length or initial data. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, JsonCodec.natural());
+    public static RedisDequeBuilder<Object> builder(UnifiedJedis redis) {
+        return new RedisDequeBuilder<>(redis, JsonCodec.natural());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
-    }
-
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         if (initial.isEmpty()) {
             return; // as pottery: no data, no existence check
         }
@@ -118,7 +111,7 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
         }
     }
 
-    private void checkPersistentLength() {
+    void checkPersistentLength() {
         if (maxlen != UNBOUNDED) {
             long length = size();
             if (length > maxlen) {
@@ -161,13 +154,13 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
     /** LPUSH (bounded: one script that also trims the tail). */
     @Override
     public void addFirst(E e) {
-        commands.push(true, false, encodeAll(List.of(e)));
+        commands.push(true, false, List.of(encode(e)));
     }
 
     /** RPUSH (bounded: one script that also trims the head). */
     @Override
     public void addLast(E e) {
-        commands.push(false, false, encodeAll(List.of(e)));
+        commands.push(false, false, List.of(encode(e)));
     }
 
     /**
@@ -184,14 +177,6 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
         }
         commands.push(false, false, encodeAll(c));
         return true;
-    }
-
-    private List<byte[]> encodeAll(Collection<? extends E> elements) {
-        List<byte[]> encoded = new ArrayList<>(elements.size());
-        for (E e : elements) {
-            encoded.add(encode(Objects.requireNonNull(e, "RedisDeque does not accept null elements")));
-        }
-        return encoded;
     }
 
     // ---------------------------------------------------------------- removal
@@ -294,14 +279,7 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
     }
 
     private boolean filter(boolean keep, Collection<?> c) {
-        Objects.requireNonNull(c, "c");
-        List<byte[]> values = new ArrayList<>(c.size());
-        for (Object o : c) {
-            byte[] encoded = encodeForLookup(o);
-            if (encoded != null) {
-                values.add(encoded);
-            }
-        }
+        List<byte[]> values = encodeAllForLookup(Objects.requireNonNull(c, "c"));
         if (values.isEmpty() && !keep) {
             return false;
         }
@@ -414,103 +392,5 @@ public class RedisDeque<E> extends DequeAliases<E> implements BlockingDeque<E> {
 
     DequeCommands commands() {
         return commands;
-    }
-
-    E decode(byte[] bytes) {
-        return codec.decode(bytes, key());
-    }
-
-    // ---------------------------------------------------------------- private helpers
-
-    private byte[] encode(E e) {
-        return TypedAccess.encode(this, codec, e);
-    }
-
-    /** The encoding of an object being looked up, or null when it cannot be one of our elements. */
-    @SuppressWarnings("unchecked")
-    private byte[] encodeForLookup(Object o) {
-        if (o == null) {
-            return null;
-        }
-        try {
-            return codec.encode((E) o);
-        } catch (RuntimeException notOurs) {
-            return null; // as pottery: a value the codec cannot encode is simply not present
-        }
-    }
-
-    private E decodeOrNull(byte[] bytes) {
-        return bytes == null ? null : decode(bytes);
-    }
-
-    /**
-     * Builds a {@link RedisDeque} with a codec, a maximum length, a key and optionally initial data.
-     *
-     * <pre>{@code
-     * RedisDeque<Order> orders = RedisDeque.builder(redis).codec(JsonCodec.of(Order.class))
-     *         .key("orders").maxlen(1000).build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
-        private String key;
-        private int maxlen = UNBOUNDED;
-
-        private Builder(UnifiedJedis redis, Codec<E> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
-        }
-
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
-        }
-
-        /** The codec of elements (default: {@link JsonCodec#natural()}). */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"));
-            next.key = key;
-            next.maxlen = maxlen;
-            return next;
-        }
-
-        /**
-         * The maximum length: adding beyond it drops elements from the far end, as pottery does.
-         *
-         * @throws IllegalArgumentException if negative (pottery accepted it; Python's deque does not)
-         */
-        public Builder<E> maxlen(int maxlen) {
-            if (maxlen < 0) {
-                throw new IllegalArgumentException("maxlen must be >= 0, not " + maxlen);
-            }
-            this.maxlen = maxlen;
-            return this;
-        }
-
-        /**
-         * Opens the deque.
-         *
-         * @throws IllegalStateException if bounded and the existing list is already longer than maxlen
-         */
-        public RedisDeque<E> build() {
-            RedisDeque<E> deque = new RedisDeque<>(redis, key, codec, maxlen);
-            deque.checkPersistentLength();
-            return deque;
-        }
-
-        /**
-         * Creates the deque holding {@code initial} (only its last {@code maxlen} when bounded), atomically.
-         *
-         * @throws KeyExistsException if {@code initial} is not empty and the key already exists
-         */
-        public RedisDeque<E> buildWith(Collection<? extends E> initial) {
-            RedisDeque<E> deque = new RedisDeque<>(redis, key, codec, maxlen);
-            deque.create(initial);
-            return deque;
-        }
     }
 }

@@ -45,9 +45,8 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * @param <E> the type of elements
  */
-public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
+public class RedisList<E> extends EncodedCollection<E> implements List<E>, RandomAccess {
 
-    private final Codec<E> codec;
     private final ListCommands commands;
 
     /** Opens the list at {@code key} with Python pottery's JSON; existing data is kept. */
@@ -72,19 +71,13 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
     }
 
     RedisList(UnifiedJedis redis, String key, Codec<E> codec) {
-        super(redis, key);
-        this.codec = Objects.requireNonNull(codec, "codec");
+        super(redis, key, codec);
         this.commands = new ListCommands(redis, key(), rawKey());
     }
 
     /** A builder for a list with a chosen codec: {@code RedisList.builder(redis).key("k").codec(..).build()}. */
     public static RedisListBuilder<Object> builder(UnifiedJedis redis) {
-        return new RedisListBuilder<>(redis, null, CollectionCodecs.natural(), null);
-    }
-
-    /** The codec of elements. */
-    public Codec<E> codec() {
-        return codec;
+        return new RedisListBuilder<>(redis, CollectionCodecs.natural());
     }
 
     void create(Collection<? extends E> initial) {
@@ -117,14 +110,14 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
     /** {@inheritDoc} One LPOS. */
     @Override
     public int indexOf(Object o) {
-        byte[] element = CollectionCodecs.forQueryNullable(codec, o);
+        byte[] element = query(o);
         return element == null ? -1 : (int) commands.indexOf(element);
     }
 
     /** {@inheritDoc} One LPOS with RANK -1. */
     @Override
     public int lastIndexOf(Object o) {
-        byte[] element = CollectionCodecs.forQueryNullable(codec, o);
+        byte[] element = query(o);
         return element == null ? -1 : (int) commands.lastIndexOf(element);
     }
 
@@ -134,15 +127,8 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
         if (c.isEmpty()) {
             return true;
         }
-        List<byte[]> elements = new ArrayList<>(c.size());
-        for (Object o : c) {
-            byte[] element = CollectionCodecs.forQueryNullable(codec, o);
-            if (element == null) {
-                return false;
-            }
-            elements.add(element);
-        }
-        return commands.containsAll(elements);
+        List<byte[]> elements = queryEach(c);
+        return elements != null && commands.containsAll(elements);
     }
 
     // ---- positional access ----
@@ -227,7 +213,7 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
     /** {@inheritDoc} One LREM with count 1. */
     @Override
     public boolean remove(Object o) {
-        byte[] element = CollectionCodecs.forQueryNullable(codec, o);
+        byte[] element = query(o);
         return element != null && commands.removeFirst(element);
     }
 
@@ -375,20 +361,6 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
         return hash;
     }
 
-    /** {@inheritDoc} {@code [a, b]} as {@link java.util.AbstractCollection} writes it, over LRANGE pages. */
-    @Override
-    public String toString() {
-        StringBuilder out = new StringBuilder("[");
-        Iterator<E> it = iterator();
-        while (it.hasNext()) {
-            out.append(it.next());
-            if (it.hasNext()) {
-                out.append(", ");
-            }
-        }
-        return out.append(']').toString();
-    }
-
     // ---- encoding, shared with the views ----
 
     ListCommands commands() {
@@ -401,35 +373,6 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
             elements.add(decode(element));
         }
         return elements;
-    }
-
-    private byte[] encode(E e) {
-        return CollectionCodecs.forWriteNullable(codec, e, "element", key());
-    }
-
-    private E decode(byte[] element) {
-        return codec.decode(element, key());
-    }
-
-    private List<byte[]> encodeAll(Collection<? extends E> elements) {
-        Objects.requireNonNull(elements, "elements");
-        List<byte[]> encoded = new ArrayList<>(elements.size());
-        for (E e : elements) {
-            encoded.add(encode(e));
-        }
-        return encoded;
-    }
-
-    private List<byte[]> queryAll(Collection<?> elements) {
-        Objects.requireNonNull(elements, "elements");
-        List<byte[]> encoded = new ArrayList<>(elements.size());
-        for (Object o : elements) {
-            byte[] element = CollectionCodecs.forQueryNullable(codec, o);
-            if (element != null) {
-                encoded.add(element);
-            }
-        }
-        return encoded;
     }
 
     private void checkNotNegative(int index) {

@@ -15,42 +15,48 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * @param <E> the type of elements
  */
-public final class RedisListBuilder<E> {
+public final class RedisListBuilder<E> extends KeyedBuilder<E, RedisListBuilder<E>> {
 
-    private final UnifiedJedis redis;
-    private final String key;
-    private final Codec<E> codec;
-    private final Collection<? extends E> initial;
+    private Collection<? extends E> initial;
 
-    RedisListBuilder(UnifiedJedis redis, String key, Codec<E> codec, Collection<? extends E> initial) {
-        this.redis = Objects.requireNonNull(redis, "redis");
-        this.key = key;
-        this.codec = codec;
-        this.initial = initial;
+    RedisListBuilder(UnifiedJedis redis, Codec<E> codec) {
+        super(redis, codec);
     }
 
-    /** The Redis key; without one (or with null) a random temporary key is used. */
-    public RedisListBuilder<E> key(String key) {
-        return new RedisListBuilder<>(redis, key, codec, initial);
+    private RedisListBuilder(RedisListBuilder<?> settings, Codec<E> codec) {
+        super(settings, codec);
     }
 
-    /** The codec of elements; set it before {@link #initialData}. */
+    /**
+     * The codec of elements; set it before {@link #initialData}, which it discards.
+     *
+     * @param codec the codec of elements
+     * @param <E2> the new type of elements
+     * @return a builder for elements of that type, with this builder's key
+     */
     public <E2> RedisListBuilder<E2> codec(Codec<E2> codec) {
-        return new RedisListBuilder<>(redis, key, Objects.requireNonNull(codec, "codec"), null);
+        return new RedisListBuilder<>(this, codec);
     }
 
-    /** Elements to create the list with; {@link #build()} then refuses an existing key. */
+    /**
+     * Elements to create the list with; {@link #build()} then refuses an existing key.
+     *
+     * @param data the initial elements
+     * @return this builder
+     */
     public RedisListBuilder<E> initialData(Collection<? extends E> data) {
-        return new RedisListBuilder<>(redis, key, codec, Objects.requireNonNull(data, "data"));
+        this.initial = Objects.requireNonNull(data, "data");
+        return this;
     }
 
     /**
      * Opens (or creates) the list.
      *
+     * @return the list
      * @throws KeyExistsException if initial elements were given and the key exists
      */
     public RedisList<E> build() {
-        RedisList<E> list = new RedisList<>(redis, key, codec);
+        RedisList<E> list = new RedisList<>(redis(), redisKey(), codec());
         if (initial != null) {
             list.create(initial);
         }

@@ -59,6 +59,7 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
     private final Codec<K> keyCodec;
     private final Codec<V> valueCodec;
     private final MapCommands commands;
+    private final MapComputations<K, V> computations;
 
     /**
      * Opens the hash at {@code key} with Python pottery's JSON for keys and values. Existing data is
@@ -96,6 +97,7 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         this.keyCodec = Objects.requireNonNull(keyCodec, "keyCodec");
         this.valueCodec = Objects.requireNonNull(valueCodec, "valueCodec");
         this.commands = new MapCommands(redis, key(), rawKey(), durability);
+        this.computations = new MapComputations<>(this);
     }
 
     /**
@@ -103,8 +105,7 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
      * {@code RedisMap.builder(redis).key("k").keyCodec(..).valueCodec(..).build()}.
      */
     public static RedisMapBuilder<Object, Object> builder(UnifiedJedis redis) {
-        return new RedisMapBuilder<>(redis, null, CollectionCodecs.natural(), CollectionCodecs.natural(), null,
-                ReplicaWait.NONE);
+        return new RedisMapBuilder<>(redis, CollectionCodecs.natural(), CollectionCodecs.natural());
     }
 
     /** The codec of map keys (hash fields). */
@@ -152,7 +153,7 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         if (wanted == null) {
             return false;
         }
-        Iterator<Map.Entry<byte[], byte[]>> raw = rawEntries();
+        Iterator<Map.Entry<byte[], byte[]>> raw = scan(entry -> entry);
         while (raw.hasNext()) {
             if (java.util.Arrays.equals(raw.next().getValue(), wanted)) {
                 return true;
@@ -250,74 +251,25 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
      */
     @Override
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
-        Objects.requireNonNull(mappingFunction, "mappingFunction");
-        byte[] field = encodeKey(key);
-        byte[] current = commands.get(field);
-        if (current != null) {
-            return decodeValue(current);
-        }
-        V computed = mappingFunction.apply(key);
-        if (computed == null) {
-            return null;
-        }
-        byte[] existing = commands.putIfAbsent(field, encodeValue(computed));
-        return existing == null ? computed : decodeValue(existing);
+        return computations.computeIfAbsent(key, mappingFunction);
     }
 
     /** {@inheritDoc} Atomic across processes: read, compute locally, compare-and-set, retried on conflict. */
     @Override
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
-        Objects.requireNonNull(remappingFunction, "remappingFunction");
-        byte[] field = encodeKey(key);
-        while (true) {
-            byte[] current = commands.get(field);
-            if (current == null) {
-                return null;
-            }
-            V computed = remappingFunction.apply(key, decodeValue(current));
-            if (commands.compareAndSet(field, current, computed == null ? null : encodeValue(computed))) {
-                return computed;
-            }
-        }
+        return computations.computeIfPresent(key, remappingFunction);
     }
 
     /** {@inheritDoc} Atomic across processes: read, compute locally, compare-and-set, retried on conflict. */
     @Override
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
-        Objects.requireNonNull(remappingFunction, "remappingFunction");
-        byte[] field = encodeKey(key);
-        while (true) {
-            byte[] current = commands.get(field);
-            V computed = remappingFunction.apply(key, decodeValue(current));
-            if (computed == null && current == null) {
-                return null;
-            }
-            if (commands.compareAndSet(field, current, computed == null ? null : encodeValue(computed))) {
-                return computed;
-            }
-        }
+        return computations.compute(key, remappingFunction);
     }
 
     /** {@inheritDoc} Atomic across processes: read, combine locally, compare-and-set, retried on conflict. */
     @Override
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
-        Objects.requireNonNull(remappingFunction, "remappingFunction");
-        byte[] field = encodeKey(key);
-        byte[] given = encodeValue(value);
-        while (true) {
-            byte[] current = commands.get(field);
-            if (current == null) {
-                byte[] existing = commands.putIfAbsent(field, given);
-                if (existing == null) {
-                    return value;
-                }
-                current = existing;
-            }
-            V merged = remappingFunction.apply(decodeValue(current), value);
-            if (commands.compareAndSet(field, current, merged == null ? null : encodeValue(merged))) {
-                return merged;
-            }
-        }
+        return computations.merge(key, value, remappingFunction);
     }
 
     // ---- views and copies ----
@@ -408,9 +360,12 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         return commands;
     }
 
-    /** The hash's raw field/value pairs, streamed with HSCAN; {@code remove()} deletes the field. */
-    MapSetScanIterator<Map.Entry<byte[], byte[]>, Map.Entry<byte[], byte[]>> rawEntries() {
-        return new MapSetScanIterator<>(commands::scan, raw -> raw, raw -> commands.delete(raw.getKey()));
+    /**
+     * The hash's field/value pairs, streamed with HSCAN and each turned into what {@code decode} makes
+     * of it (what the views iterate); {@code remove()} deletes the field.
+     */
+    <T> Iterator<T> scan(Function<Map.Entry<byte[], byte[]>, T> decode) {
+        return new MapSetScanIterator<>(commands::scan, decode, raw -> commands.delete(raw.getKey()));
     }
 
     byte[] encodeKey(K key) {

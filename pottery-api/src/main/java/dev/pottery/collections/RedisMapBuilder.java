@@ -20,47 +20,56 @@ import redis.clients.jedis.UnifiedJedis;
  * @param <K> the type of keys
  * @param <V> the type of values
  */
-public final class RedisMapBuilder<K, V> {
+public final class RedisMapBuilder<K, V> extends KeyedBuilder<K, RedisMapBuilder<K, V>> {
 
-    private final UnifiedJedis redis;
-    private final String key;
-    private final Codec<K> keyCodec;
     private final Codec<V> valueCodec;
-    private final Map<? extends K, ? extends V> initial;
-    private final ReplicaWait durability;
+    private Map<? extends K, ? extends V> initial;
+    private ReplicaWait durability = ReplicaWait.NONE;
 
-    RedisMapBuilder(UnifiedJedis redis, String key, Codec<K> keyCodec, Codec<V> valueCodec,
-            Map<? extends K, ? extends V> initial, ReplicaWait durability) {
-        this.redis = Objects.requireNonNull(redis, "redis");
-        this.key = key;
-        this.keyCodec = keyCodec;
+    RedisMapBuilder(UnifiedJedis redis, Codec<K> keyCodec, Codec<V> valueCodec) {
+        super(redis, keyCodec);
         this.valueCodec = valueCodec;
-        this.initial = initial;
-        this.durability = durability;
     }
 
-    /** The Redis key; without one (or with null) a random temporary key is used. */
-    public RedisMapBuilder<K, V> key(String key) {
-        return new RedisMapBuilder<>(redis, key, keyCodec, valueCodec, initial, durability);
+    /** A builder with the settings of {@code settings} but the given codecs, and no initial data. */
+    private RedisMapBuilder(RedisMapBuilder<?, ?> settings, Codec<K> keyCodec, Codec<V> valueCodec) {
+        super(settings, keyCodec);
+        this.valueCodec = Objects.requireNonNull(valueCodec, "codec");
+        this.durability = settings.durability;
     }
 
-    /** The codec of map keys; set codecs before {@link #initialData}. */
+    /**
+     * The codec of map keys; set codecs before {@link #initialData}, which this discards.
+     *
+     * @param codec the codec of map keys (hash fields)
+     * @param <K2> the new type of keys
+     * @return a builder for keys of that type, with this builder's other settings
+     */
     public <K2> RedisMapBuilder<K2, V> keyCodec(Codec<K2> codec) {
-        return new RedisMapBuilder<>(redis, key, Objects.requireNonNull(codec, "codec"), valueCodec, null, durability);
+        return new RedisMapBuilder<>(this, codec, valueCodec);
     }
 
-    /** The codec of map values; set codecs before {@link #initialData}. */
+    /**
+     * The codec of map values; set codecs before {@link #initialData}, which this discards.
+     *
+     * @param codec the codec of map values
+     * @param <V2> the new type of values
+     * @return a builder for values of that type, with this builder's other settings
+     */
     public <V2> RedisMapBuilder<K, V2> valueCodec(Codec<V2> codec) {
-        return new RedisMapBuilder<>(redis, key, keyCodec, Objects.requireNonNull(codec, "codec"), null, durability);
+        return new RedisMapBuilder<>(this, codec(), codec);
     }
 
     /**
      * Data to create the map with; {@link #build()} then throws {@link KeyExistsException} if the key
      * already exists (when the data is not empty).
+     *
+     * @param data the initial entries
+     * @return this builder
      */
     public RedisMapBuilder<K, V> initialData(Map<? extends K, ? extends V> data) {
-        return new RedisMapBuilder<>(redis, key, keyCodec, valueCodec, Objects.requireNonNull(data, "data"),
-                durability);
+        this.initial = Objects.requireNonNull(data, "data");
+        return this;
     }
 
     /**
@@ -73,19 +82,24 @@ public final class RedisMapBuilder<K, V> {
      * flight, or one that threw, may be lost. Reads are unchanged. Use it with Sentinel, or with
      * Redis Cluster masters that have replicas.
      *
+     * @param replicas how many replicas must confirm each write
+     * @param timeout how long a write waits for them
+     * @return this builder
      * @throws IllegalArgumentException if {@code replicas} is below 1 or {@code timeout} below 1 ms
      */
     public RedisMapBuilder<K, V> waitForReplicas(int replicas, Duration timeout) {
-        return new RedisMapBuilder<>(redis, key, keyCodec, valueCodec, initial, ReplicaWait.of(replicas, timeout));
+        this.durability = ReplicaWait.of(replicas, timeout);
+        return this;
     }
 
     /**
      * Opens (or creates) the map.
      *
+     * @return the map
      * @throws KeyExistsException if initial data was given and the key exists
      */
     public RedisMap<K, V> build() {
-        RedisMap<K, V> map = new RedisMap<>(redis, key, keyCodec, valueCodec, durability);
+        RedisMap<K, V> map = new RedisMap<>(redis(), redisKey(), codec(), valueCodec, durability);
         if (initial != null) {
             map.create(initial);
         }

@@ -6,10 +6,10 @@ import dev.pottery.codec.Codec;
 import dev.pottery.codec.JsonCodec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,23 +47,22 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * @param <E> the type of elements
  */
-public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
+public class RedisQueue<E> extends QueueAliases<E> {
 
     static final int PAGE = 128;
 
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Codec<E> codec;
     private final QueueCommands commands;
 
     /** Opens the queue at {@code key} with the JSON codec; an existing stream is used as it is. */
     public RedisQueue(UnifiedJedis redis, String key) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
     }
 
     /** Opens a queue at a new random key, deleted by {@link #close()}. */
     public RedisQueue(UnifiedJedis redis) {
-        this(redis, null, natural());
+        this(redis, null, CollectionCodecs.natural());
     }
 
     /**
@@ -72,27 +71,21 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
      * @throws KeyExistsException if {@code initial} is not empty and the key already exists
      */
     public RedisQueue(UnifiedJedis redis, String key, Collection<? extends E> initial) {
-        this(redis, key, natural());
+        this(redis, key, CollectionCodecs.natural());
         create(initial);
     }
 
-    private RedisQueue(UnifiedJedis redis, String key, Codec<E> codec) {
-        super(redis, key);
-        this.codec = Objects.requireNonNull(codec, "codec");
+    RedisQueue(UnifiedJedis redis, String key, Codec<E> codec) {
+        super(redis, key, codec, "queue");
         this.commands = new QueueCommands(this);
     }
 
     /** A builder, for a codec or initial data. */
-    public static Builder<Object> builder(UnifiedJedis redis) {
-        return new Builder<>(redis, JsonCodec.natural());
+    public static RedisQueueBuilder<Object> builder(UnifiedJedis redis) {
+        return new RedisQueueBuilder<>(redis, JsonCodec.natural());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <E> Codec<E> natural() {
-        return (Codec<E>) JsonCodec.natural();
-    }
-
-    private void create(Collection<? extends E> initial) {
+    void create(Collection<? extends E> initial) {
         if (!initial.isEmpty() && putAll(true, initial) < 0) {
             throw new KeyExistsException(key());
         }
@@ -136,25 +129,6 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return true;
     }
 
-    /** XADD; always {@code true}. */
-    @Override
-    public boolean add(E e) {
-        return offer(e);
-    }
-
-    /** As {@link #offer(Object)}: never blocks. */
-    @Override
-    public void put(E e) {
-        offer(e);
-    }
-
-    /** As {@link #offer(Object)}: never waits. */
-    @Override
-    public boolean offer(E e, long timeout, TimeUnit unit) {
-        Objects.requireNonNull(unit, "unit");
-        return offer(e);
-    }
-
     /** Appends every element in order, in one script (one XADD each, atomically). */
     @Override
     public boolean addAll(Collection<? extends E> c) {
@@ -165,11 +139,7 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     }
 
     private long putAll(boolean mustBeNew, Collection<? extends E> elements) {
-        List<byte[]> values = new ArrayList<>(elements.size());
-        for (E e : elements) {
-            values.add(encode(e));
-        }
-        return commands.addAll(mustBeNew, values);
+        return commands.addAll(mustBeNew, encodeAll(elements));
     }
 
     // ---------------------------------------------------------------- removal
@@ -179,16 +149,6 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     public E poll() {
         List<E> taken = takeUpTo(1);
         return taken.isEmpty() ? null : taken.get(0);
-    }
-
-    /** Takes the oldest element, or throws {@link NoSuchElementException} when empty. */
-    @Override
-    public E remove() {
-        E e = poll();
-        if (e == null) {
-            throw new NoSuchElementException("the queue is empty");
-        }
-        return e;
     }
 
     /** Waits (holding a pooled connection during XREAD BLOCK) until an element can be taken. */
@@ -243,12 +203,6 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return out;
     }
 
-    /** Moves every element, oldest first, into {@code c}. */
-    @Override
-    public int drainTo(Collection<? super E> c) {
-        return drainTo(c, Integer.MAX_VALUE);
-    }
-
     /** Moves up to {@code maxElements}, oldest first, one atomic script per page of {@value #PAGE}. */
     @Override
     public int drainTo(Collection<? super E> c, int maxElements) {
@@ -272,18 +226,12 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
     /** Removes the oldest entry holding an element equal to {@code o} (pages of XRANGE, then XDEL). */
     @Override
     public boolean remove(Object o) {
-        byte[] wanted = encodeForLookup(o);
-        if (wanted == null) {
+        QueueIterator<E> found = find(o);
+        if (found == null) {
             return false;
         }
-        QueueIterator<E> it = new QueueIterator<>(this);
-        while (it.hasNext()) {
-            if (java.util.Arrays.equals(it.nextRaw(), wanted)) {
-                it.remove();
-                return true;
-            }
-        }
-        return false;
+        found.remove();
+        return true;
     }
 
     /** XDELs every entry equal to one in {@code c}: one script scanning the stream server-side. */
@@ -313,30 +261,10 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return entries.isEmpty() ? null : decode(QueueIterator.item(this, entries.get(0)));
     }
 
-    /** The oldest element, or {@link NoSuchElementException} when empty. */
-    @Override
-    public E element() {
-        E e = peek();
-        if (e == null) {
-            throw new NoSuchElementException("the queue is empty");
-        }
-        return e;
-    }
-
     /** Whether some entry holds an element equal to {@code o} (pages of XRANGE). */
     @Override
     public boolean contains(Object o) {
-        byte[] wanted = encodeForLookup(o);
-        if (wanted == null) {
-            return false;
-        }
-        QueueIterator<E> it = new QueueIterator<>(this);
-        while (it.hasNext()) {
-            if (java.util.Arrays.equals(it.nextRaw(), wanted)) {
-                return true;
-            }
-        }
-        return false;
+        return find(o) != null;
     }
 
     /** One script that scans the stream server-side. */
@@ -356,37 +284,14 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return (int) Math.min(Integer.MAX_VALUE, commands.length());
     }
 
-    /** Whether the stream is empty or absent (XLEN). */
-    @Override
-    public boolean isEmpty() {
-        return size() == 0;
-    }
-
-    /** Always {@link Integer#MAX_VALUE}: the queue is unbounded. */
-    @Override
-    public int remainingCapacity() {
-        return Integer.MAX_VALUE;
-    }
-
     /** Oldest first, reading XRANGE pages; {@code remove()} XDELs the entry last returned. */
     @Override
     public Iterator<E> iterator() {
         return new QueueIterator<>(this);
     }
 
-    /** The elements, oldest first. */
-    @Override
-    public Object[] toArray() {
-        return toList().toArray();
-    }
-
-    /** The elements, oldest first. */
-    @Override
-    public <T> T[] toArray(T[] a) {
-        return toList().toArray(a);
-    }
-
     /** A local copy, oldest first. */
+    @Override
     public List<E> toList() {
         List<E> out = new ArrayList<>();
         iterator().forEachRemaining(out::add);
@@ -405,105 +310,27 @@ public class RedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
         return key().hashCode();
     }
 
-    /** The elements, oldest first, e.g. {@code [a, b]}; streamed page by page. */
-    @Override
-    public String toString() {
-        StringBuilder out = new StringBuilder("[");
-        Iterator<E> it = iterator();
-        while (it.hasNext()) {
-            out.append(it.next());
-            if (it.hasNext()) {
-                out.append(", ");
-            }
-        }
-        return out.append(']').toString();
-    }
-
-    // ---------------------------------------------------------------- helpers for QueueIterator
+    // ---------------------------------------------------------------- helpers
 
     QueueCommands commands() {
         return commands;
     }
 
-    E decode(byte[] bytes) {
-        return codec.decode(bytes, key());
-    }
-
-    // ---------------------------------------------------------------- private helpers
-
-    private long filter(String mode, Collection<?> c) {
-        List<byte[]> values = new ArrayList<>(c.size());
-        for (Object o : c) {
-            byte[] encoded = encodeForLookup(o);
-            if (encoded != null) {
-                values.add(encoded);
+    /** An iterator that has just returned the oldest entry holding {@code o}, or null if none does. */
+    private QueueIterator<E> find(Object o) {
+        byte[] wanted = encodeForLookup(o);
+        if (wanted != null) {
+            QueueIterator<E> it = new QueueIterator<>(this);
+            while (it.hasNext()) {
+                if (Arrays.equals(it.nextRaw(), wanted)) {
+                    return it;
+                }
             }
         }
-        return commands.filter(mode, values);
+        return null;
     }
 
-    private byte[] encode(E e) {
-        return TypedAccess.encode(this, codec, Objects.requireNonNull(e, "RedisQueue does not accept null elements"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private byte[] encodeForLookup(Object o) {
-        if (o == null) {
-            return null;
-        }
-        try {
-            return codec.encode((E) o);
-        } catch (RuntimeException notOurs) {
-            return null;
-        }
-    }
-
-    /**
-     * Builds a {@link RedisQueue} with a codec, a key and optionally initial data.
-     *
-     * <pre>{@code
-     * RedisQueue<Job> jobs = RedisQueue.builder(redis).codec(JsonCodec.of(Job.class)).key("jobs").build();
-     * }</pre>
-     *
-     * @param <E> the type of elements
-     */
-    public static final class Builder<E> {
-        private final UnifiedJedis redis;
-        private final Codec<E> codec;
-        private String key;
-
-        private Builder(UnifiedJedis redis, Codec<E> codec) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-            this.codec = codec;
-        }
-
-        /** The Redis key; without one, a random temporary key is used. */
-        public Builder<E> key(String key) {
-            this.key = key;
-            return this;
-        }
-
-        /** The codec of elements (default: {@link JsonCodec#natural()}). */
-        public <F> Builder<F> codec(Codec<F> codec) {
-            Builder<F> next = new Builder<>(redis, Objects.requireNonNull(codec, "codec"));
-            next.key = key;
-            return next;
-        }
-
-        /** Opens the queue. */
-        public RedisQueue<E> build() {
-            return new RedisQueue<>(redis, key, codec);
-        }
-
-        /**
-         * Creates the queue holding {@code initial}, atomically.
-         *
-         * @throws KeyExistsException if {@code initial} is not empty and the key already exists
-         */
-        public RedisQueue<E> buildWith(Collection<? extends E> initial) {
-            RedisQueue<E> queue = new RedisQueue<>(redis, key, codec);
-            queue.create(initial);
-            return queue;
-        }
+    private long filter(String mode, Collection<?> c) {
+        return commands.filter(mode, encodeAllForLookup(c));
     }
 }

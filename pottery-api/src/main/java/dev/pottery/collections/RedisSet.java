@@ -2,7 +2,6 @@ package dev.pottery.collections;
 
 import dev.pottery.KeyExistsException;
 import dev.pottery.codec.Codec;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -43,9 +42,8 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * @param <E> the type of elements
  */
-public class RedisSet<E> extends RedisBacked implements Set<E> {
+public class RedisSet<E> extends EncodedCollection<E> implements Set<E> {
 
-    private final Codec<E> codec;
     private final SetCommands commands;
 
     /** Opens the set at {@code key} with Python pottery's JSON; existing data is kept. */
@@ -70,19 +68,13 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
     }
 
     RedisSet(UnifiedJedis redis, String key, Codec<E> codec) {
-        super(redis, key);
-        this.codec = Objects.requireNonNull(codec, "codec");
+        super(redis, key, codec);
         this.commands = new SetCommands(redis, key(), rawKey());
     }
 
     /** A builder for a set with a chosen codec: {@code RedisSet.builder(redis).key("k").codec(..).build()}. */
     public static RedisSetBuilder<Object> builder(UnifiedJedis redis) {
-        return new RedisSetBuilder<>(redis, null, CollectionCodecs.natural(), null);
-    }
-
-    /** The codec of elements. */
-    public Codec<E> codec() {
-        return codec;
+        return new RedisSetBuilder<>(redis, CollectionCodecs.natural());
     }
 
     void create(Collection<? extends E> initial) {
@@ -109,7 +101,7 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
     /** {@inheritDoc} One SISMEMBER. */
     @Override
     public boolean contains(Object o) {
-        byte[] member = CollectionCodecs.forQueryNullable(codec, o);
+        byte[] member = query(o);
         return member != null && commands.contains(member);
     }
 
@@ -122,7 +114,7 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
     /** {@inheritDoc} One SREM. */
     @Override
     public boolean remove(Object o) {
-        byte[] member = CollectionCodecs.forQueryNullable(codec, o);
+        byte[] member = query(o);
         return member != null && commands.remove(List.of(member)) > 0;
     }
 
@@ -147,15 +139,8 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
         if (c.isEmpty()) {
             return true;
         }
-        List<byte[]> members = new ArrayList<>(c.size());
-        for (Object o : c) {
-            byte[] member = CollectionCodecs.forQueryNullable(codec, o);
-            if (member == null) {
-                return false;
-            }
-            members.add(member);
-        }
-        return !commands.containsEach(members).contains(Boolean.FALSE);
+        List<byte[]> members = queryEach(c);
+        return members != null && !commands.containsEach(members).contains(Boolean.FALSE);
     }
 
     /** {@inheritDoc} One SADD of every element; all are encoded before anything is written. */
@@ -291,52 +276,10 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
         return hash;
     }
 
-    /** {@inheritDoc} {@code [a, b]} as {@link java.util.AbstractCollection} writes it, streamed with SSCAN. */
-    @Override
-    public String toString() {
-        StringBuilder out = new StringBuilder("[");
-        Iterator<E> it = iterator();
-        while (it.hasNext()) {
-            out.append(it.next());
-            if (it.hasNext()) {
-                out.append(", ");
-            }
-        }
-        return out.append(']').toString();
-    }
-
     // ---- encoding, shared with the algebra ----
 
     SetCommands commands() {
         return commands;
     }
 
-    byte[] encode(E e) {
-        return CollectionCodecs.forWriteNullable(codec, e, "element", key());
-    }
-
-    E decode(byte[] member) {
-        return codec.decode(member, key());
-    }
-
-    List<byte[]> encodeAll(Collection<? extends E> elements) {
-        Objects.requireNonNull(elements, "elements");
-        List<byte[]> members = new ArrayList<>(elements.size());
-        for (E e : elements) {
-            members.add(encode(e));
-        }
-        return members;
-    }
-
-    private List<byte[]> queryAll(Collection<?> elements) {
-        Objects.requireNonNull(elements, "elements");
-        List<byte[]> members = new ArrayList<>(elements.size());
-        for (Object o : elements) {
-            byte[] member = CollectionCodecs.forQueryNullable(codec, o);
-            if (member != null) {
-                members.add(member);
-            }
-        }
-        return members;
-    }
 }

@@ -14,5 +14,9 @@
  * package-private command class ({@code MapCommands}, {@code SetCommands}, {@code ListCommands}) whose
  * Lua scripts are resources next to it ({@code map-*.lua}, {@code set-*.lua}, {@code list-*.lua}); every
  * script touches a single key, so the types also work through a Redis Cluster client.
+ *
+ * <p>Every type has a {@code builder(redis)} returning its {@code <Type>Builder} (a
+ * {@link dev.pottery.collections.KeyedBuilder}: key, codec, then the type's own options), for a chosen
+ * codec or initial data: {@code RedisList.builder(redis).key("k").codec(..).build()}.
  */
 package dev.pottery.collections;

@@ -48,11 +48,6 @@ final class ContainerRedisServer implements RedisServer {
     }
 
     @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
     public int port() {
         return port;
     }

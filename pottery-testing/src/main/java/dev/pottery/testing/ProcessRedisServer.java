@@ -109,11 +109,6 @@ final class ProcessRedisServer implements RedisServer {
     }
 
     @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
     public int port() {
         return port;
     }

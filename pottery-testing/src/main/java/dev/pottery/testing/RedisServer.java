@@ -20,7 +20,9 @@ import redis.clients.jedis.RedisClient;
 public interface RedisServer extends RedisDeployment, AutoCloseable {
 
     /** The loopback address the server listens on: always {@code 127.0.0.1}. */
-    String host();
+    default String host() {
+        return "127.0.0.1";
+    }
 
     /** The server's port: a free port chosen at start, kept across restarts, never 6379. */
     int port();

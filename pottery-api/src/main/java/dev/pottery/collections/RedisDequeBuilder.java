@@ -1,0 +1,86 @@
+package dev.pottery.collections;
+
+import dev.pottery.KeyExistsException;
+import dev.pottery.codec.Codec;
+import dev.pottery.codec.JsonCodec;
+import java.util.Collection;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Builds a {@link RedisDeque} with a codec, a maximum length, a key and optionally initial data.
+ *
+ * <pre>{@code
+ * RedisDeque<Order> orders = RedisDeque.builder(redis).codec(JsonCodec.of(Order.class))
+ *         .key("orders").maxlen(1000).build();
+ * }</pre>
+ *
+ * @param <E> the type of elements
+ */
+public final class RedisDequeBuilder<E> extends KeyedBuilder<E, RedisDequeBuilder<E>> {
+
+    private int maxlen = DequeCommands.UNBOUNDED;
+
+    RedisDequeBuilder(UnifiedJedis redis, Codec<E> codec) {
+        super(redis, codec);
+    }
+
+    private RedisDequeBuilder(RedisDequeBuilder<?> settings, Codec<E> codec) {
+        super(settings, codec);
+        this.maxlen = settings.maxlen;
+    }
+
+    /**
+     * The codec of elements (default: {@link JsonCodec#natural()}).
+     *
+     * @param codec the codec of elements
+     * @param <F> the new type of elements
+     * @return a builder for elements of that type, with this builder's key and maxlen
+     */
+    public <F> RedisDequeBuilder<F> codec(Codec<F> codec) {
+        return new RedisDequeBuilder<>(this, codec);
+    }
+
+    /**
+     * The maximum length: adding beyond it drops elements from the far end, as pottery does.
+     *
+     * @param maxlen the maximum length
+     * @return this builder
+     * @throws IllegalArgumentException if negative (pottery accepted it; Python's deque does not)
+     */
+    public RedisDequeBuilder<E> maxlen(int maxlen) {
+        if (maxlen < 0) {
+            throw new IllegalArgumentException("maxlen must be >= 0, not " + maxlen);
+        }
+        this.maxlen = maxlen;
+        return this;
+    }
+
+    /**
+     * Opens the deque.
+     *
+     * @return the deque
+     * @throws IllegalStateException if bounded and the existing list is already longer than maxlen
+     */
+    public RedisDeque<E> build() {
+        RedisDeque<E> deque = open();
+        deque.checkPersistentLength();
+        return deque;
+    }
+
+    /**
+     * Creates the deque holding {@code initial} (only its last {@code maxlen} when bounded), atomically.
+     *
+     * @param initial the initial elements, head first
+     * @return the deque
+     * @throws KeyExistsException if {@code initial} is not empty and the key already exists
+     */
+    public RedisDeque<E> buildWith(Collection<? extends E> initial) {
+        RedisDeque<E> deque = open();
+        deque.create(initial);
+        return deque;
+    }
+
+    private RedisDeque<E> open() {
+        return new RedisDeque<>(redis(), redisKey(), codec(), maxlen);
+    }
+}
