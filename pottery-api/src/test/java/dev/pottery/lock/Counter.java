@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
+import dev.pottery.ReleaseUnlockedLockException;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -39,6 +41,24 @@ final class Counter {
      * {@code perThread} times under its lock; returns after all finished (rethrowing any failure).
      */
     void incrementConcurrently(int threads, int perThread, Lock... locks) throws Exception {
+        incrementConcurrently(threads, perThread, false, locks);
+    }
+
+    /**
+     * As {@link #incrementConcurrently(int, int, Lock...)}, but an {@code unlock()} that reports the
+     * lease lost (masters killed or paused while it was held: {@link IllegalMonitorStateException}
+     * caused by {@link ReleaseUnlockedLockException}) is counted instead of failing the run. The
+     * increment it guarded still happened while the lock was held.
+     *
+     * @return how many unlocks reported a lost lease
+     */
+    int incrementConcurrentlyCountingLostLeases(int threads, int perThread, Lock... locks) throws Exception {
+        return incrementConcurrently(threads, perThread, true, locks);
+    }
+
+    private int incrementConcurrently(int threads, int perThread, boolean tolerateLostLeases, Lock... locks)
+            throws Exception {
+        AtomicInteger lostLeases = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -50,7 +70,14 @@ final class Counter {
                         try {
                             incrementUnsafely();
                         } finally {
-                            lock.unlock();
+                            try {
+                                lock.unlock();
+                            } catch (IllegalMonitorStateException e) {
+                                if (!tolerateLostLeases || !(e.getCause() instanceof ReleaseUnlockedLockException)) {
+                                    throw e;
+                                }
+                                lostLeases.incrementAndGet();
+                            }
                         }
                     }
                     return null;
@@ -59,6 +86,7 @@ final class Counter {
             for (Future<?> future : done) {
                 future.get();
             }
+            return lostLeases.get();
         } finally {
             pool.shutdownNow();
         }
