@@ -39,9 +39,11 @@ final class BulkOperations<K, V> {
 
     private final PotteryCache<K, V> cache;
     private final Set<Future<?>> loads = new HashSet<>();
+    private final OperationStatistics stats;
 
     BulkOperations(PotteryCache<K, V> cache) {
         this.cache = cache;
+        this.stats = new OperationStatistics(cache);
     }
 
     Map<K, V> getAll(Set<? extends K> keys) {
@@ -72,11 +74,7 @@ final class BulkOperations<K, V> {
             Map<K, V> loaded = cache.loader().loadAll(missing);
             found.putAll(store(loaded, false, raised));
         }
-        if (cache.statisticsOn()) {
-            cache.statistics().recordHits(hits);
-            cache.statistics().recordMisses(keys.size() - hits);
-            cache.statistics().recordGetTime(System.nanoTime() - start);
-        }
+        stats.gets(hits, keys.size() - hits, start);
         cache.events().dispatch(raised);
         return found;
     }
@@ -98,10 +96,7 @@ final class BulkOperations<K, V> {
                 ? new WriteThrough.Partial<>(copy, null) : writer.writeAll(copy);
         List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
         long puts = write("put", written.done(), raised);
-        if (cache.statisticsOn()) {
-            cache.statistics().recordPuts(puts);
-            cache.statistics().recordPutTime(System.nanoTime() - start);
-        }
+        stats.puts(puts, start);
         cache.events().dispatch(raised);
         if (written.failure() != null) {
             throw written.failure();
@@ -159,10 +154,7 @@ final class BulkOperations<K, V> {
                 }
             }
         }
-        if (cache.statisticsOn()) {
-            cache.statistics().recordRemovals(removals);
-            cache.statistics().recordRemoveTime(System.nanoTime() - start);
-        }
+        stats.removals(removals, start);
         cache.events().dispatch(raised);
         if (deleted.failure() != null) {
             throw deleted.failure();

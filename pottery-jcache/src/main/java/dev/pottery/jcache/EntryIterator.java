@@ -32,12 +32,14 @@ import javax.cache.event.EventType;
 final class EntryIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
 
     private final PotteryCache<K, V> cache;
+    private final OperationStatistics stats;
     private final Deque<byte[][]> buffered = new ArrayDeque<>();
     private byte[] cursor = {'0'};
     private boolean finished;
     private Cache.Entry<K, V> last;
 
     EntryIterator(PotteryCache<K, V> cache) {
+        this.stats = new OperationStatistics(cache);
         this.cache = cache;
     }
 
@@ -85,10 +87,7 @@ final class EntryIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
             }
         }
         last = new PotteryEntry<>(store.decodeKey(pair[0]), store.decodeValue(pair[1]));
-        if (cache.statisticsOn()) {
-            cache.statistics().recordHits(1);
-            cache.statistics().recordGetTime(System.nanoTime() - start);
-        }
+        stats.gets(1, 0, start);
         return last;
     }
 

@@ -35,8 +35,10 @@ import javax.cache.processor.EntryProcessorResult;
 final class EntryProcessorRunner<K, V> {
 
     private final PotteryCache<K, V> cache;
+    private final OperationStatistics stats;
 
     EntryProcessorRunner(PotteryCache<K, V> cache) {
+        this.stats = new OperationStatistics(cache);
         this.cache = cache;
     }
 
@@ -112,18 +114,8 @@ final class EntryProcessorRunner<K, V> {
             case REMOVED -> cache.raise(raised, EventType.REMOVED, key, original, original);
             default -> { }
         }
-        if (cache.statisticsOn()) {
-            if (entry.existed()) {
-                cache.statistics().recordHits(1);
-            } else {
-                cache.statistics().recordMisses(1);
-            }
-            if (outcome == Outcome.CREATED || outcome == Outcome.UPDATED) {
-                cache.statistics().recordPuts(1);
-            } else if (outcome == Outcome.REMOVED) {
-                cache.statistics().recordRemovals(1);
-            }
-        }
+        stats.read(entry.existed());
+        stats.written(outcome);
     }
 
     <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys, EntryProcessor<K, V, T> processor,

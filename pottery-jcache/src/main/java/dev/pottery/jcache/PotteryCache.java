@@ -58,6 +58,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
     private final WriteThrough<K, V> writer;
     private final CacheEvents<K, V> events;
     private final PotteryCacheStatistics statistics = new PotteryCacheStatistics();
+    private final OperationStatistics operationStatistics = new OperationStatistics(this);
     private final PotteryCacheMXBean mxBean;
     private final List<Object> closeables = new ArrayList<>();
     private final WriteOperations<K, V> writes;
@@ -116,14 +117,7 @@ public final class PotteryCache<K, V> implements Cache<K, V> {
         if (value == null && isReadThrough()) {
             value = loadAndStore(key, k, raised);
         }
-        if (statisticsOn()) {
-            if (r.outcome() == Outcome.HIT) {
-                statistics.recordHits(1);
-            } else {
-                statistics.recordMisses(1);
-            }
-            statistics.recordGetTime(System.nanoTime() - start);
-        }
+        operationStatistics.record(OperationStatistics.Kind.GET, r.outcome(), start);
         events.dispatch(raised);
         return value;
     }

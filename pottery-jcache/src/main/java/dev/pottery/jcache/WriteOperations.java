@@ -1,9 +1,9 @@
 package dev.pottery.jcache;
 
+import dev.pottery.jcache.OperationStatistics.Kind;
 import dev.pottery.jcache.event.PotteryCacheEntryEvent;
 import dev.pottery.jcache.expiry.ExpiryDurations;
 import dev.pottery.jcache.integration.WriteThrough;
-import dev.pottery.jcache.management.PotteryCacheStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,14 +32,14 @@ final class WriteOperations<K, V> {
     private final CacheStore<K, V> store;
     private final ExpiryDurations expiry;
     private final WriteThrough<K, V> writer;
-    private final PotteryCacheStatistics statistics;
+    private final OperationStatistics stats;
 
     WriteOperations(PotteryCache<K, V> cache) {
         this.cache = cache;
         this.store = cache.store();
         this.expiry = cache.expiry();
         this.writer = cache.writer();
-        this.statistics = cache.statistics();
+        this.stats = new OperationStatistics(cache);
     }
 
     void put(K key, V value) {
@@ -48,43 +48,23 @@ final class WriteOperations<K, V> {
 
     V getAndPut(K key, V value) {
         EntryResult r = putAndReport(key, value);
-        if (cache.statisticsOn()) {
-            if (r.outcome() == Outcome.UPDATED) {
-                statistics.recordHits(1);
-            } else {
-                statistics.recordMisses(1);
-            }
-        }
+        stats.read(r.outcome() == Outcome.UPDATED);
         return r.outcome() == Outcome.UPDATED ? store.decodeValueOf(key, r.value()) : null;
     }
 
     private EntryResult putAndReport(K key, V value) {
-        cache.checkOpen();
-        cache.checkKey(key);
-        cache.checkValue(value);
-        long start = System.nanoTime();
+        long start = begin(key, value);
         byte[] k = store.encodeKey(key);
         byte[] v = store.encodeValue(value);
         if (writer != null) {
             writer.write(key, value);
         }
         EntryResult r = store.entry(EntryOp.PUT, k, v, null, expiry);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        cache.expired(raised, key, r);
-        cache.changed(raised, key, value, r);
-        if (cache.statisticsOn() && (r.outcome() == Outcome.CREATED || r.outcome() == Outcome.UPDATED)) {
-            statistics.recordPuts(1);
-            statistics.recordPutTime(System.nanoTime() - start);
-        }
-        cache.events().dispatch(raised);
-        return r;
+        return finish(Kind.PUT, key, value, r, new ArrayList<>(2), start);
     }
 
     boolean putIfAbsent(K key, V value) {
-        cache.checkOpen();
-        cache.checkKey(key);
-        cache.checkValue(value);
-        long start = System.nanoTime();
+        long start = begin(key, value);
         byte[] k = store.encodeKey(key);
         byte[] v = store.encodeValue(value);
         List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
@@ -93,28 +73,12 @@ final class WriteOperations<K, V> {
                 : optimistic(key, k, raised, current -> current != null
                         ? Plan.quiet(Outcome.PRESENT)
                         : new Plan("set", v, () -> writer.write(key, value), null));
-        cache.expired(raised, key, r);
-        cache.changed(raised, key, value, r);
-        if (cache.statisticsOn()) {
-            if (r.outcome() == Outcome.PRESENT) {
-                statistics.recordHits(1);
-            } else {
-                statistics.recordMisses(1);
-            }
-            if (r.outcome() == Outcome.CREATED) {
-                statistics.recordPuts(1);
-                statistics.recordPutTime(System.nanoTime() - start);
-            }
-        }
-        cache.events().dispatch(raised);
+        finish(Kind.PUT_IF_ABSENT, key, value, r, raised, start);
         return r.outcome() == Outcome.CREATED || r.outcome() == Outcome.NONE;
     }
 
     boolean replace(K key, V oldValue, V newValue) {
-        cache.checkOpen();
-        cache.checkKey(key);
-        cache.checkValue(oldValue);
-        cache.checkValue(newValue);
+        long start = begin(key, oldValue, newValue);
         byte[] k = store.encodeKey(key);
         byte[] expected = store.encodeValue(oldValue);
         byte[] v = store.encodeValue(newValue);
@@ -124,78 +88,36 @@ final class WriteOperations<K, V> {
                 : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
                         : !Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
                         : new Plan("set", v, () -> writer.write(key, newValue), null));
-        return replaced(key, newValue, r, raised);
+        return finish(Kind.REPLACE, key, newValue, r, raised, start).outcome() == Outcome.UPDATED;
     }
 
     boolean replace(K key, V value) {
-        cache.checkOpen();
-        cache.checkKey(key);
-        cache.checkValue(value);
-        EntryResult r = replaceAndReport(key, value, new ArrayList<>(2));
-        return r.outcome() == Outcome.UPDATED;
+        return replaceAndReport(key, value).outcome() == Outcome.UPDATED;
     }
 
     V getAndReplace(K key, V value) {
-        cache.checkOpen();
-        cache.checkKey(key);
-        cache.checkValue(value);
-        EntryResult r = replaceAndReport(key, value, new ArrayList<>(2));
+        EntryResult r = replaceAndReport(key, value);
         return r.outcome() == Outcome.UPDATED ? store.decodeValueOf(key, r.value()) : null;
     }
 
-    private EntryResult replaceAndReport(K key, V value, List<PotteryCacheEntryEvent<K, V>> raised) {
+    private EntryResult replaceAndReport(K key, V value) {
+        long start = begin(key, value);
         byte[] k = store.encodeKey(key);
         byte[] v = store.encodeValue(value);
+        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
         EntryResult r = writer == null
                 ? store.entry(EntryOp.REPLACE, k, v, null, expiry)
                 : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
                         : new Plan("set", v, () -> writer.write(key, value), null));
-        replaced(key, value, r, raised);
-        return r;
-    }
-
-    private boolean replaced(K key, V value, EntryResult r, List<PotteryCacheEntryEvent<K, V>> raised) {
-        cache.expired(raised, key, r);
-        cache.changed(raised, key, value, r);
-        if (cache.statisticsOn()) {
-            if (r.outcome() == Outcome.MISS) {
-                statistics.recordMisses(1);
-            } else {
-                statistics.recordHits(1);
-            }
-            if (r.outcome() == Outcome.UPDATED) {
-                statistics.recordPuts(1);
-            }
-        }
-        cache.events().dispatch(raised);
-        return r.outcome() == Outcome.UPDATED;
+        return finish(Kind.REPLACE, key, value, r, raised, start);
     }
 
     boolean remove(K key) {
-        cache.checkOpen();
-        cache.checkKey(key);
-        long start = System.nanoTime();
-        byte[] k = store.encodeKey(key);
-        if (writer != null) {
-            writer.delete(key);
-        }
-        EntryResult r = store.entry(EntryOp.REMOVE, k, null, null, expiry);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
-        cache.expired(raised, key, r);
-        cache.changed(raised, key, null, r);
-        if (cache.statisticsOn() && r.outcome() == Outcome.REMOVED) {
-            statistics.recordRemovals(1);
-            statistics.recordRemoveTime(System.nanoTime() - start);
-        }
-        cache.events().dispatch(raised);
-        return r.outcome() == Outcome.REMOVED;
+        return removeAndReport(Kind.REMOVE, key).outcome() == Outcome.REMOVED;
     }
 
     boolean remove(K key, V oldValue) {
-        cache.checkOpen();
-        cache.checkKey(key);
-        cache.checkValue(oldValue);
-        long start = System.nanoTime();
+        long start = begin(key, oldValue);
         byte[] k = store.encodeKey(key);
         byte[] expected = store.encodeValue(oldValue);
         List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
@@ -204,46 +126,43 @@ final class WriteOperations<K, V> {
                 : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
                         : !Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
                         : new Plan("remove", null, () -> writer.delete(key), null));
-        cache.expired(raised, key, r);
-        cache.changed(raised, key, null, r);
-        if (cache.statisticsOn()) {
-            if (r.outcome() == Outcome.MISS) {
-                statistics.recordMisses(1);
-            } else {
-                statistics.recordHits(1);
-            }
-            if (r.outcome() == Outcome.REMOVED) {
-                statistics.recordRemovals(1);
-                statistics.recordRemoveTime(System.nanoTime() - start);
-            }
-        }
-        cache.events().dispatch(raised);
-        return r.outcome() == Outcome.REMOVED;
+        return finish(Kind.REMOVE_IF, key, null, r, raised, start).outcome() == Outcome.REMOVED;
     }
 
     V getAndRemove(K key) {
-        cache.checkOpen();
-        cache.checkKey(key);
-        long start = System.nanoTime();
+        EntryResult r = removeAndReport(Kind.GET_AND_REMOVE, key);
+        return r.outcome() == Outcome.REMOVED ? store.decodeValueOf(key, r.value()) : null;
+    }
+
+    private EntryResult removeAndReport(Kind kind, K key) {
+        long start = begin(key);
         byte[] k = store.encodeKey(key);
         if (writer != null) {
             writer.delete(key);
         }
         EntryResult r = store.entry(EntryOp.REMOVE, k, null, null, expiry);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
-        cache.expired(raised, key, r);
-        cache.changed(raised, key, null, r);
-        if (cache.statisticsOn()) {
-            if (r.outcome() == Outcome.REMOVED) {
-                statistics.recordHits(1);
-                statistics.recordRemovals(1);
-                statistics.recordRemoveTime(System.nanoTime() - start);
-            } else {
-                statistics.recordMisses(1);
-            }
+        return finish(kind, key, null, r, new ArrayList<>(1), start);
+    }
+
+    /** Checks the cache is open and the key and values are acceptable; returns the start time. */
+    @SafeVarargs
+    private long begin(K key, V... values) {
+        cache.checkOpen();
+        cache.checkKey(key);
+        for (V value : values) {
+            cache.checkValue(value);
         }
+        return System.nanoTime();
+    }
+
+    /** Acts on what happened: events for an expired entry and for the change, statistics, then dispatch. */
+    private EntryResult finish(Kind kind, K key, V value, EntryResult r, List<PotteryCacheEntryEvent<K, V>> raised,
+                               long start) {
+        cache.expired(raised, key, r);
+        cache.changed(raised, key, value, r);
+        stats.record(kind, r.outcome(), start);
         cache.events().dispatch(raised);
-        return r.outcome() == Outcome.REMOVED ? store.decodeValueOf(key, r.value()) : null;
+        return r;
     }
 
     /** What a conditional operation with a writer decided after reading the entry. */
