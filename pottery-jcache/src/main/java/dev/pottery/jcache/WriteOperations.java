@@ -68,11 +68,9 @@ final class WriteOperations<K, V> {
         byte[] k = store.encodeKey(key);
         byte[] v = store.encodeValue(value);
         List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        EntryResult r = writer == null
-                ? store.entry(EntryOp.PUT_IF_ABSENT, k, v, null, expiry)
-                : optimistic(key, k, raised, current -> current != null
-                        ? Plan.quiet(Outcome.PRESENT)
-                        : new Plan("set", v, () -> writer.write(key, value), null));
+        EntryResult r = conditional(EntryOp.PUT_IF_ABSENT, key, k, v, null, raised, current -> current != null
+                ? Plan.quiet(Outcome.PRESENT)
+                : new Plan("set", v, () -> writer.write(key, value), null));
         finish(Kind.PUT_IF_ABSENT, key, value, r, raised, start);
         return r.outcome() == Outcome.CREATED || r.outcome() == Outcome.NONE;
     }
@@ -83,11 +81,8 @@ final class WriteOperations<K, V> {
         byte[] expected = store.encodeValue(oldValue);
         byte[] v = store.encodeValue(newValue);
         List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        EntryResult r = writer == null
-                ? store.entry(EntryOp.REPLACE_IF, k, v, expected, expiry)
-                : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
-                        : !Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
-                        : new Plan("set", v, () -> writer.write(key, newValue), null));
+        EntryResult r = conditional(EntryOp.REPLACE_IF, key, k, v, expected, raised, current ->
+                Plan.ifEqual(current, expected, new Plan("set", v, () -> writer.write(key, newValue), null)));
         return finish(Kind.REPLACE, key, newValue, r, raised, start).outcome() == Outcome.UPDATED;
     }
 
@@ -105,10 +100,9 @@ final class WriteOperations<K, V> {
         byte[] k = store.encodeKey(key);
         byte[] v = store.encodeValue(value);
         List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        EntryResult r = writer == null
-                ? store.entry(EntryOp.REPLACE, k, v, null, expiry)
-                : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
-                        : new Plan("set", v, () -> writer.write(key, value), null));
+        EntryResult r = conditional(EntryOp.REPLACE, key, k, v, null, raised, current -> current == null
+                ? Plan.quiet(Outcome.MISS)
+                : new Plan("set", v, () -> writer.write(key, value), null));
         return finish(Kind.REPLACE, key, value, r, raised, start);
     }
 
@@ -121,11 +115,8 @@ final class WriteOperations<K, V> {
         byte[] k = store.encodeKey(key);
         byte[] expected = store.encodeValue(oldValue);
         List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
-        EntryResult r = writer == null
-                ? store.entry(EntryOp.REMOVE_IF, k, null, expected, expiry)
-                : optimistic(key, k, raised, current -> current == null ? Plan.quiet(Outcome.MISS)
-                        : !Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
-                        : new Plan("remove", null, () -> writer.delete(key), null));
+        EntryResult r = conditional(EntryOp.REMOVE_IF, key, k, null, expected, raised, current ->
+                Plan.ifEqual(current, expected, new Plan("remove", null, () -> writer.delete(key), null)));
         return finish(Kind.REMOVE_IF, key, null, r, raised, start).outcome() == Outcome.REMOVED;
     }
 
@@ -142,6 +133,12 @@ final class WriteOperations<K, V> {
         }
         EntryResult r = store.entry(EntryOp.REMOVE, k, null, null, expiry);
         return finish(kind, key, null, r, new ArrayList<>(1), start);
+    }
+
+    /** One script call without a writer; with one, {@link #optimistic} with the {@code planner}'s decision. */
+    private EntryResult conditional(EntryOp op, K key, byte[] k, byte[] v, byte[] expected,
+                                    List<PotteryCacheEntryEvent<K, V>> raised, Function<byte[], Plan> planner) {
+        return writer == null ? store.entry(op, k, v, expected, expiry) : optimistic(key, k, raised, planner);
     }
 
     /** Checks the cache is open and the key and values are acceptable; returns the start time. */
@@ -169,6 +166,13 @@ final class WriteOperations<K, V> {
     private record Plan(String action, byte[] value, Runnable write, Outcome quietOutcome) {
         static Plan quiet(Outcome outcome) {
             return new Plan("none", null, null, outcome);
+        }
+
+        /** {@code then} if {@code current} equals {@code expected}; a miss if absent; else only an access. */
+        static Plan ifEqual(byte[] current, byte[] expected, Plan then) {
+            return current == null ? quiet(Outcome.MISS)
+                    : !Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
+                    : then;
         }
     }
 
