@@ -20,16 +20,23 @@
 -- an expired entry this call found and deleted (or false), so that the client can raise an EXPIRED event.
 local data, exp = KEYS[1], KEYS[2]
 local op, key, value = ARGV[1], ARGV[2], ARGV[3]
-local listening = redis.call('EXISTS', KEYS[3]) == 1
 local createMs, updateMs, accessMs = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
-local clock = redis.call('TIME')
-local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+-- The server clock and the subscribers check are read only when needed: a plain read of an entry that
+-- never expires then costs HGET and ZSCORE alone.
+local clockMs
+local function now()
+  if not clockMs then
+    local clock = redis.call('TIME')
+    clockMs = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+  end
+  return clockMs
+end
 
 local current = redis.call('HGET', data, key)
 local expired = false
 if current then
   local at = redis.call('ZSCORE', exp, key)
-  if at and tonumber(at) <= now then
+  if at and tonumber(at) <= now() then
     expired = current
     current = false
   end
@@ -47,7 +54,7 @@ local function expireIn(ms)
   if ms == -1 then
     redis.call('ZREM', exp, key)
   else
-    redis.call('ZADD', exp, now + ms, key)
+    redis.call('ZADD', exp, now() + ms, key)
   end
 end
 
@@ -61,7 +68,7 @@ local function create()
   if createMs < 0 then
     redis.call('ZREM', exp, key)
   else
-    redis.call('ZADD', exp, now + createMs, key)
+    redis.call('ZADD', exp, now() + createMs, key)
   end
   return {'created', false, expired}
 end
@@ -173,9 +180,11 @@ local function publish(kind, k, v, old)
 end
 
 local reply = run()
-if listening and reply[1] ~= 'ask' and reply[1] ~= 'conflict' then
+local outcome = reply[1]
+local reportable = outcome ~= 'ask' and outcome ~= 'conflict'
+  and (reply[3] or outcome == 'created' or outcome == 'updated' or outcome == 'removed')
+if reportable and redis.call('EXISTS', KEYS[3]) == 1 then
   if reply[3] then publish('expired', key, reply[3], reply[3]) end
-  local outcome = reply[1]
   if outcome == 'created' then publish('created', key, value, false)
   elseif outcome == 'updated' then publish('updated', key, value, reply[2])
   elseif outcome == 'removed' then publish('removed', key, reply[2], reply[2]) end
