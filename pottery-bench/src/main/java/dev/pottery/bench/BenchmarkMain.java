@@ -28,7 +28,8 @@ import redis.clients.jedis.HostAndPort;
  *
  * <p>Arguments: {@code -out DIR} (where BENCHMARKS.md goes; default the working directory),
  * {@code -quick} (a smoke run in well under a minute, written to {@code target/} instead),
- * {@code -only REGEX} (operations whose name matches).
+ * {@code -only REGEX} (operations whose name matches; written to {@code target/} so that a partial run
+ * never replaces the full table).
  */
 public final class BenchmarkMain {
 
@@ -68,7 +69,10 @@ public final class BenchmarkMain {
                     : "JMH 1.37, 1 fork, 1 warm-up iteration of 1 s, 1 measurement iteration of 1.5 s per mode; "
                       + "throughput and sample-time modes; 10,000-key working set, ~100-byte values";
             String report = MarkdownReport.render(rows, redisVersion, settings);
-            Path target = quick ? Path.of("target", "BENCHMARKS-quick.md") : outDir.resolve("BENCHMARKS.md");
+            // Only a full run may replace BENCHMARKS.md; smoke and partial runs go to target/.
+            boolean partial = !only.pattern().equals(".*");
+            Path target = quick ? Path.of("target", "BENCHMARKS-quick.md")
+                    : partial ? Path.of("target", "BENCHMARKS-partial.md") : outDir.resolve("BENCHMARKS.md");
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.writeString(target, report, StandardCharsets.UTF_8);
             System.out.println(report);
