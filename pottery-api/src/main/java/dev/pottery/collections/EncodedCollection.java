@@ -3,7 +3,6 @@ package dev.pottery.collections;
 import dev.pottery.codec.Codec;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import redis.clients.jedis.UnifiedJedis;
@@ -35,15 +34,7 @@ abstract class EncodedCollection<E> extends RedisBacked implements Collection<E>
     /** {@inheritDoc} {@code [a, b]} as {@link java.util.AbstractCollection} writes it, read as iteration reads. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("[");
-        Iterator<E> it = iterator();
-        while (it.hasNext()) {
-            out.append(it.next());
-            if (it.hasNext()) {
-                out.append(", ");
-            }
-        }
-        return out.append(']').toString();
+        return StreamedText.of(iterator());
     }
 
     // ---- encoding, shared with the views and the set algebra ----

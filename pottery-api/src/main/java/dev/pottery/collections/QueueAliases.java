@@ -3,7 +3,6 @@ package dev.pottery.collections;
 import dev.pottery.codec.Codec;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -101,15 +100,7 @@ abstract class QueueAliases<E> extends RedisBacked implements BlockingQueue<E> {
     /** The elements, head (oldest) first, e.g. {@code [a, b]}; streamed page by page. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("[");
-        Iterator<E> it = iterator();
-        while (it.hasNext()) {
-            out.append(it.next());
-            if (it.hasNext()) {
-                out.append(", ");
-            }
-        }
-        return out.append(']').toString();
+        return StreamedText.of(iterator());
     }
 
     // ---------------------------------------------------------------- encoding, shared with the iterators

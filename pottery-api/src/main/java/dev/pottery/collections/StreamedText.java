@@ -1,0 +1,24 @@
+package dev.pottery.collections;
+
+import java.util.Iterator;
+
+/**
+ * The {@code [a, b]} text of a collection, built as its iterator streams (page by page from Redis),
+ * as {@link java.util.AbstractCollection#toString()} writes it.
+ */
+final class StreamedText {
+
+    private StreamedText() {
+    }
+
+    static String of(Iterator<?> elements) {
+        StringBuilder out = new StringBuilder("[");
+        while (elements.hasNext()) {
+            out.append(elements.next());
+            if (elements.hasNext()) {
+                out.append(", ");
+            }
+        }
+        return out.append(']').toString();
+    }
+}
