@@ -1,32 +1,35 @@
 package dev.pottery.jcache;
 
-import dev.pottery.jcache.event.PotteryCacheEntryEvent;
 import dev.pottery.jcache.expiry.ExpiryDurations;
 import dev.pottery.jcache.integration.WriteThrough;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.HashSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.cache.event.EventType;
 import javax.cache.integration.CompletionListener;
 
 /**
- * The batch operations of a {@link PotteryCache}: getAll, putAll, removeAll and loadAll. Each chunk of up
- * to {@value #CHUNK} entries is one script call (one round trip), atomic on the server.
+ * The batch writes of a cache: putAll, removeAll (with and without keys) and loadAll. Each chunk of up to
+ * {@value #CHUNK} entries is one script call (one round trip), atomic on the server.
+ *
+ * <p>With a CacheWriter, the batch's entries are locked in this JVM and their leases taken in Redis all at
+ * once (one script call, all or none, so two batches never wait for each other in a cycle), the writer is
+ * called once for the batch, and exactly the entries it handled are written back, releasing their leases:
+ * two round trips, plus one to release the leases of entries the writer failed on.
  *
  * <pre>{@code
- * cache.putAll(Map.of("a", 1, "b", 2));     // one script: creates or updates both, reports each
- * cache.getAll(Set.of("a", "b", "c"));       // one script: {a=1, b=2}
+ * bulk.putAll(Map.of("a", 1, "b", 2));     // one script: creates or updates both, reports each
+ * bulk.removeAll(Set.of("a", "c"));         // one script
  * }</pre>
  *
  * @param <K> key type
@@ -37,128 +40,142 @@ final class BulkOperations<K, V> {
     /** Entries per script call, so a huge map does not become one huge script argument list. */
     static final int CHUNK = 512;
 
-    private final PotteryCache<K, V> cache;
-    private final Set<Future<?>> loads = new HashSet<>();
-    private final OperationStatistics stats;
+    private final CacheStore store;
+    private final EntryCodec<K, V> codec;
+    private final TypeChecks<K, V> checks;
+    private final ExpiryDurations expiry;
+    private final WriteThrough<K, V> writer;
+    private final KeyLocks locks;
+    private final EntryGuard guard;
+    private final Leases leases;
+    private final Loads<K, V> loads;
+    private final Executor executor;
+    private final Reporter<K, V> reporter;
+    private final Set<Future<?>> running = new HashSet<>();
 
-    BulkOperations(PotteryCache<K, V> cache) {
-        this.cache = cache;
-        this.stats = new OperationStatistics(cache);
-    }
-
-    Map<K, V> getAll(Set<? extends K> keys) {
-        Objects.requireNonNull(keys, "keys");
-        for (K key : keys) {
-            cache.checkKey(key);
-        }
-        long start = System.nanoTime();
-        CacheStore<K, V> store = cache.store();
-        Map<K, V> found = new LinkedHashMap<>();
-        List<K> missing = new ArrayList<>();
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
-        long hits = 0;
-        for (List<K> chunk : chunks(new ArrayList<K>(keys))) {
-            List<EntryResult> results = store.batch("get", encodeKeys(chunk), null, cache.expiry());
-            for (int i = 0; i < chunk.size(); i++) {
-                EntryResult r = results.get(i);
-                cache.expired(raised, chunk.get(i), r);
-                if (r.outcome() == Outcome.HIT) {
-                    found.put(chunk.get(i), store.decodeValueOf(chunk.get(i), r.value()));
-                    hits++;
-                } else {
-                    missing.add(chunk.get(i));
-                }
-            }
-        }
-        if (!missing.isEmpty() && cache.isReadThrough()) {
-            Map<K, V> loaded = cache.loader().loadAll(missing);
-            found.putAll(store(loaded, false, raised));
-        }
-        stats.gets(hits, keys.size() - hits, start);
-        cache.events().dispatch(raised);
-        return found;
+    BulkOperations(CacheContext<K, V> context) {
+        this.store = context.store();
+        this.codec = context.codec();
+        this.checks = context.checks();
+        this.expiry = context.expiry();
+        this.writer = context.writer();
+        this.locks = context.locks();
+        this.guard = context.guard();
+        this.leases = context.leases();
+        this.loads = context.loads();
+        this.executor = context.executor();
+        this.reporter = context.reporter();
     }
 
     void putAll(Map<? extends K, ? extends V> map) {
         Objects.requireNonNull(map, "map");
-        Map<K, V> copy = new LinkedHashMap<>();
-        for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
-            cache.checkKey(entry.getKey());
-            cache.checkValue(entry.getValue());
-            copy.put(entry.getKey(), entry.getValue());
-        }
-        long start = System.nanoTime();
-        for (V value : copy.values()) {
-            cache.store().encodeValue(value);   // fail on an unstorable value before the writer runs
-        }
-        WriteThrough<K, V> writer = cache.writer();
-        WriteThrough.Partial<Map<K, V>> written = writer == null
-                ? new WriteThrough.Partial<>(copy, null) : writer.writeAll(copy);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
-        long puts = write("put", written.done(), raised);
-        stats.puts(puts, start);
-        cache.events().dispatch(raised);
-        if (written.failure() != null) {
-            throw written.failure();
-        }
+        Map<K, V> entries = new LinkedHashMap<>();
+        map.forEach((key, value) -> entries.put(checks.key(key), checks.value(value)));
+        List<K> keys = new ArrayList<>(entries.keySet());
+        List<byte[]> encodedKeys = codec.encodeKeys(keys);
+        List<byte[]> values = new ArrayList<>(keys.size());
+        keys.forEach(key -> values.add(codec.encodeValue(entries.get(key))));   // fail before the writer runs
+        reporter.run(op -> {
+            if (!writer.isPresent()) {
+                op.puts(write(op, BatchAction.PUT, keys, encodedKeys, values, entries, LeaseUse.NONE));
+                return null;
+            }
+            leased(encodedKeys, token -> {
+                WriteThrough.Partial<Map<K, V>> written = writer.writeAll(entries);
+                List<Integer> done = indexesOf(keys, written.done().keySet());
+                op.puts(write(op, BatchAction.PUT, pick(keys, done), pick(encodedKeys, done), pick(values, done),
+                        entries, LeaseUse.held(token)));
+                releaseOthers(encodedKeys, done, token);
+                if (written.failure() != null) {
+                    throw written.failure();
+                }
+            });
+            return null;
+        });
     }
 
     void removeAll(Set<? extends K> keys) {
-        Objects.requireNonNull(keys, "keys");
-        for (K key : keys) {
-            cache.checkKey(key);
-        }
+        checks.keys(keys);
         removeKeys(new ArrayList<K>(keys));
     }
 
     void removeAll() {
-        CacheStore<K, V> store = cache.store();
         byte[] cursor = {'0'};
+        CacheStore.ScanStep step;
         do {
-            CacheStore.ScanStep step = store.scan(cursor, CHUNK, ExpiryDurations.UNCHANGED);
-            List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
-            for (byte[][] pair : step.expired()) {
-                V old = store.decodeValue(pair[1]);
-                cache.raise(raised, EventType.EXPIRED, store.decodeKey(pair[0]), old, old);
-            }
-            cache.events().dispatch(raised);
+            step = store.scan(cursor, CHUNK, ExpiryDurations.UNCHANGED);
             List<K> keys = new ArrayList<>(step.live().size());
             for (byte[][] pair : step.live()) {
-                keys.add(store.decodeKey(pair[0]));
+                keys.add(codec.decodeKey(pair[0]));
             }
             if (!keys.isEmpty()) {
                 removeKeys(keys);
             }
             cursor = step.cursor();
-            if (step.finished()) {
-                break;
-            }
-        } while (true);
+        } while (!step.finished());
     }
 
     private void removeKeys(List<K> keys) {
-        long start = System.nanoTime();
-        WriteThrough<K, V> writer = cache.writer();
-        WriteThrough.Partial<Set<K>> deleted = writer == null
-                ? new WriteThrough.Partial<>(new LinkedHashSet<>(keys), null) : writer.deleteAll(keys);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
-        long removals = 0;
-        CacheStore<K, V> store = cache.store();
-        for (List<K> chunk : chunks(new ArrayList<>(deleted.done()))) {
-            List<EntryResult> results = store.batch("remove", encodeKeys(chunk), null, cache.expiry());
-            for (int i = 0; i < chunk.size(); i++) {
-                cache.expired(raised, chunk.get(i), results.get(i));
-                cache.changed(raised, chunk.get(i), null, results.get(i));
-                if (results.get(i).outcome() == Outcome.REMOVED) {
-                    removals++;
+        List<byte[]> encodedKeys = codec.encodeKeys(keys);
+        reporter.run(op -> {
+            if (!writer.isPresent()) {
+                op.removals(write(op, BatchAction.REMOVE, keys, encodedKeys, null, null, LeaseUse.NONE));
+                return null;
+            }
+            leased(encodedKeys, token -> {
+                WriteThrough.Partial<Set<K>> deleted = writer.deleteAll(keys);
+                List<Integer> done = indexesOf(keys, deleted.done());
+                op.removals(write(op, BatchAction.REMOVE, pick(keys, done), pick(encodedKeys, done), null, null,
+                        LeaseUse.held(token)));
+                releaseOthers(encodedKeys, done, token);
+                if (deleted.failure() != null) {
+                    throw deleted.failure();
                 }
+            });
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} with every entry of {@code keys} locked in this JVM and leased in Redis (taken all at
+     * once, waiting while another process holds any); {@code work} gets the leases' token.
+     */
+    private void leased(List<byte[]> keys, java.util.function.LongConsumer work) {
+        String what = keys.size() + " entries";
+        try (KeyLocks.Held locked = locks.lockAll(keys, what)) {
+            long token = leases.await(() -> store.leaseAll(keys), t -> t == 0L, what);
+            guard.holdingAll(keys, token, () -> {
+                work.accept(token);
+                return null;
+            });
+        }
+    }
+
+    private void releaseOthers(List<byte[]> keys, List<Integer> done, long token) {
+        if (done.size() < keys.size()) {
+            List<byte[]> others = new ArrayList<>(keys);
+            for (int i = done.size() - 1; i >= 0; i--) {
+                others.remove((int) done.get(i));
+            }
+            store.releaseAll(others, token);
+        }
+    }
+
+    /** Writes (or removes) entries with one script per chunk; returns how many were created, updated or removed. */
+    private long write(Operation<K, V> op, BatchAction action, List<K> keys, List<byte[]> encodedKeys,
+                       List<byte[]> values, Map<K, V> entries, LeaseUse lease) {
+        long changed = 0;
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            int to = Math.min(keys.size(), from + CHUNK);
+            List<EntryReply> replies = store.batch(new BatchCall(action, encodedKeys.subList(from, to),
+                    values == null ? null : values.subList(from, to), lease), expiry);
+            for (int i = from; i < to; i++) {
+                EntryReply reply = replies.get(i - from);
+                op.reported(keys.get(i), entries == null ? null : entries.get(keys.get(i)), reply);
+                changed += reply.outcome().changed() ? 1 : 0;
             }
         }
-        stats.removals(removals, start);
-        cache.events().dispatch(raised);
-        if (deleted.failure() != null) {
-            throw deleted.failure();
-        }
+        return changed;
     }
 
     void loadAll(Set<? extends K> keys, boolean replaceExisting, CompletionListener listener) {
@@ -166,13 +183,12 @@ final class BulkOperations<K, V> {
         for (K key : keys) {
             Objects.requireNonNull(key, "a key to load may not be null");
         }
-        if (cache.loader() == null) {
+        if (loads == null) {
             if (listener != null) {
                 listener.onCompletion();
             }
             return;
         }
-        ExecutorService executor = ((PotteryCacheManager) cache.getCacheManager()).executor();
         List<K> wanted = new ArrayList<>(keys);
         FutureTask<Void> task = new FutureTask<>(() -> {
             load(wanted, replaceExisting, listener);
@@ -180,26 +196,23 @@ final class BulkOperations<K, V> {
         }) {
             @Override
             protected void done() {
-                synchronized (loads) {
-                    loads.remove(this);
+                synchronized (running) {
+                    running.remove(this);
                 }
             }
         };
-        synchronized (loads) {
-            loads.add(task);
+        synchronized (running) {
+            running.add(task);
         }
         executor.execute(task);
     }
 
     private void load(List<K> wanted, boolean replaceExisting, CompletionListener listener) {
         try {
-            List<K> toLoad = replaceExisting ? wanted : absent(wanted);
-            if (!toLoad.isEmpty()) {
-                Map<K, V> loaded = cache.loader().loadAll(toLoad);
-                List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
-                store(loaded, replaceExisting, raised);
-                cache.events().dispatch(raised);
-            }
+            reporter.run(op -> {
+                loads.loadAll(op, wanted, replaceExisting);
+                return null;
+            });
             if (listener != null) {
                 listener.onCompletion();
             }
@@ -212,90 +225,24 @@ final class BulkOperations<K, V> {
 
     /** Waits (a bounded time) for loadAll calls still running, so the loader is not closed under them. */
     void awaitLoads() {
-        List<Future<?>> running;
-        synchronized (loads) {
-            running = new ArrayList<>(loads);
+        List<Future<?>> pending;
+        synchronized (running) {
+            pending = new ArrayList<>(running);
         }
-        for (Future<?> load : running) {
+        for (Future<?> load : pending) {
             try {
                 load.get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
                 // The load reported its own failure to its listener; closing goes on.
             }
         }
     }
 
-    private List<K> absent(List<K> keys) {
-        List<K> absent = new ArrayList<>();
-        for (List<K> chunk : chunks(keys)) {
-            List<EntryResult> results = cache.store().batch("contains", encodeKeys(chunk), null, cache.expiry());
-            for (int i = 0; i < chunk.size(); i++) {
-                if (results.get(i).outcome() != Outcome.HIT) {
-                    absent.add(chunk.get(i));
-                }
-            }
-        }
-        return absent;
-    }
-
-    /** Stores loaded values (no writer: they came from the system of record); returns what the cache holds. */
-    private Map<K, V> store(Map<K, V> loaded, boolean replace, List<PotteryCacheEntryEvent<K, V>> raised) {
-        Map<K, V> held = new LinkedHashMap<>(loaded);
-        List<K> keys = new ArrayList<>(loaded.keySet());
-        for (List<K> chunk : chunks(keys)) {
-            List<byte[]> values = new ArrayList<>(chunk.size());
-            for (K key : chunk) {
-                values.add(cache.store().encodeValue(loaded.get(key)));
-            }
-            List<EntryResult> results = cache.store().batch(replace ? "put" : "putIfAbsent", encodeKeys(chunk), values,
-                    cache.expiry());
-            for (int i = 0; i < chunk.size(); i++) {
-                K key = chunk.get(i);
-                EntryResult r = results.get(i);
-                cache.expired(raised, key, r);
-                cache.changed(raised, key, loaded.get(key), r);
-                if (r.outcome() == Outcome.PRESENT) {
-                    held.put(key, cache.store().decodeValue(r.value()));
-                }
-            }
-        }
-        return held;
-    }
-
-    /** Writes entries with one script per chunk; returns how many were created or updated. */
-    private long write(String op, Map<K, V> entries, List<PotteryCacheEntryEvent<K, V>> raised) {
-        long changed = 0;
-        List<K> keys = new ArrayList<>(entries.keySet());
-        for (List<K> chunk : chunks(keys)) {
-            List<byte[]> values = new ArrayList<>(chunk.size());
-            for (K key : chunk) {
-                values.add(cache.store().encodeValue(entries.get(key)));
-            }
-            List<EntryResult> results = cache.store().batch(op, encodeKeys(chunk), values, cache.expiry());
-            for (int i = 0; i < chunk.size(); i++) {
-                EntryResult r = results.get(i);
-                cache.expired(raised, chunk.get(i), r);
-                cache.changed(raised, chunk.get(i), entries.get(chunk.get(i)), r);
-                if (r.outcome() == Outcome.CREATED || r.outcome() == Outcome.UPDATED) {
-                    changed++;
-                }
-            }
-        }
-        return changed;
-    }
-
-    private List<byte[]> encodeKeys(List<K> keys) {
-        List<byte[]> encoded = new ArrayList<>(keys.size());
-        for (K key : keys) {
-            encoded.add(cache.store().encodeKey(key));
-        }
-        return encoded;
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items) {
+    /** {@code items} in chunks of {@value #CHUNK}. */
+    static <T> List<List<T>> chunks(List<T> items) {
         List<List<T>> chunks = new ArrayList<>();
         for (int i = 0; i < items.size(); i += CHUNK) {
             chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
@@ -303,4 +250,20 @@ final class BulkOperations<K, V> {
         return chunks;
     }
 
+    private static <K> List<Integer> indexesOf(List<K> keys, Set<K> done) {
+        List<Integer> indexes = new ArrayList<>(done.size());
+        for (int i = 0; i < keys.size(); i++) {
+            if (done.contains(keys.get(i))) {
+                indexes.add(i);
+            }
+        }
+        return indexes;
+    }
+
+    /** The items at {@code indexes}, in that order. */
+    static <T> List<T> pick(List<T> items, List<Integer> indexes) {
+        List<T> picked = new ArrayList<>(indexes.size());
+        indexes.forEach(i -> picked.add(items.get(i)));
+        return picked;
+    }
 }

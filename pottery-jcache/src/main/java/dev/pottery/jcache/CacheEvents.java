@@ -4,23 +4,22 @@ import dev.pottery.jcache.event.EventDispatcher;
 import dev.pottery.jcache.event.EventSubscriber;
 import dev.pottery.jcache.event.PotteryCacheEntryEvent;
 import dev.pottery.jcache.event.RemoteEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.EventType;
 
 /**
- * The events side of one cache: turns script results into events for this process's listeners, and, while
- * any listener is registered, marks the cache as listened-to in Redis (so its scripts publish every change)
- * and receives the changes other processes and managers make.
+ * The events side of one cache: its listeners in this JVM and, while any is registered, the mark in Redis
+ * that makes the cache's scripts publish every change, and the subscription that receives the changes other
+ * processes and managers make.
  *
  * <pre>{@code
- * List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
- * events.changed(raised, key, value, result);   // CREATED / UPDATED / REMOVED as the script reported
- * events.dispatch(raised);
+ * events.register(listenerConfiguration);
+ * events.dispatch(List.of(new PotteryCacheEntryEvent<>(source, EventType.CREATED, "k", "v", null, false)));
  * }</pre>
  *
  * <p>Each change reaches each listener once: in the process that made it directly (synchronous listeners
@@ -32,18 +31,29 @@ import javax.cache.event.EventType;
  */
 final class CacheEvents<K, V> {
 
-    private final PotteryCache<K, V> cache;
-    private final CacheStore<K, V> store;
     private final EventDispatcher<K, V> dispatcher;
+    private final CacheStore store;
+    private final EntryCodec<K, V> codec;
     private final Supplier<EventSubscriber> subscriber;
     private final Consumer<RemoteEvent> remoteHandler = this::onRemote;
+    private volatile Cache<K, V> source;
     private boolean listening;
 
-    CacheEvents(PotteryCache<K, V> cache, CacheStore<K, V> store, Supplier<EventSubscriber> subscriber) {
-        this.cache = cache;
+    CacheEvents(String cacheName, CacheStore store, EntryCodec<K, V> codec, Supplier<EventSubscriber> subscriber) {
+        this.dispatcher = new EventDispatcher<>(cacheName);
         this.store = store;
-        this.dispatcher = new EventDispatcher<>(cache.getName());
+        this.codec = codec;
         this.subscriber = subscriber;
+    }
+
+    /** Names the cache events come from (their {@code getSource()}); set once, when the cache is built. */
+    void attach(Cache<K, V> cache) {
+        this.source = cache;
+    }
+
+    /** The cache events come from. */
+    Cache<K, V> source() {
+        return source;
     }
 
     /** Whether this instance is marked in Redis as wanting other processes' changes. */
@@ -51,6 +61,7 @@ final class CacheEvents<K, V> {
         return listening;
     }
 
+    /** Whether any listener is registered here (when none, operations build no events). */
     boolean hasListeners() {
         return dispatcher.hasListeners();
     }
@@ -89,56 +100,32 @@ final class CacheEvents<K, V> {
         store.unsubscribe();
     }
 
+    /** Delivers events this process's operation raised (synchronous listeners before it returns). */
     void dispatch(List<PotteryCacheEntryEvent<K, V>> raised) {
         dispatcher.dispatch(raised);
     }
 
-    /** Adds the EXPIRED event for an expired entry the script found, when anyone listens. */
-    void expired(List<PotteryCacheEntryEvent<K, V>> raised, K key, EntryResult r) {
-        if (r.expired() != null && hasListeners()) {
-            V old = store.decodeValue(r.expired());
-            raise(raised, EventType.EXPIRED, key, old, old);
-        }
-    }
-
-    /** Adds EXPIRED events for expired entries a scan or sweep deleted, when anyone listens. */
-    void expired(List<PotteryCacheEntryEvent<K, V>> raised, List<byte[][]> pairs) {
+    /** Delivers the EXPIRED events of entries a scan or sweep deleted, when anyone listens. */
+    void expired(List<byte[][]> pairs) {
         if (pairs.isEmpty() || !hasListeners()) {
             return;
         }
+        List<PotteryCacheEntryEvent<K, V>> raised = new java.util.ArrayList<>(pairs.size());
         for (byte[][] pair : pairs) {
-            V old = store.decodeValue(pair[1]);
-            raise(raised, EventType.EXPIRED, store.decodeKey(pair[0]), old, old);
+            K key = codec.decodeKey(pair[0]);
+            V old = codec.decodeValue(key, pair[1]);
+            raised.add(new PotteryCacheEntryEvent<>(source, EventType.EXPIRED, key, old, old, true));
         }
-    }
-
-    /** Adds the CREATED, UPDATED or REMOVED event a result reports, when anyone listens. */
-    void changed(List<PotteryCacheEntryEvent<K, V>> raised, K key, V value, EntryResult r) {
-        if (!hasListeners()) {
-            return;
-        }
-        switch (r.outcome()) {
-            case CREATED -> raise(raised, EventType.CREATED, key, value, null);
-            case UPDATED -> raise(raised, EventType.UPDATED, key, value, store.decodeValue(r.value()));
-            case REMOVED -> {
-                V old = store.decodeValue(r.value());
-                raise(raised, EventType.REMOVED, key, old, old);
-            }
-            default -> { }
-        }
-    }
-
-    void raise(List<PotteryCacheEntryEvent<K, V>> raised, EventType type, K key, V value, V old) {
-        raised.add(new PotteryCacheEntryEvent<>(cache, type, key, value, old, old != null));
+        dispatch(raised);
     }
 
     private void onRemote(RemoteEvent event) {
         if (event.origin().equals(store.origin()) || !hasListeners()) {
             return;
         }
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
-        V old = store.decodeValue(event.oldValue());
-        raise(raised, event.type(), store.decodeKey(event.key()), store.decodeValue(event.value()), old);
-        dispatcher.dispatchRemote(raised);
+        K key = codec.decodeKey(event.key());
+        V old = codec.decodeValue(key, event.oldValue());
+        dispatcher.dispatchRemote(List.of(new PotteryCacheEntryEvent<>(source, event.type(), key,
+                codec.decodeValue(key, event.value()), old, old != null)));
     }
 }

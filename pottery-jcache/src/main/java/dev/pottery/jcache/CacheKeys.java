@@ -1,6 +1,7 @@
 package dev.pottery.jcache;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The Redis keys of one cache. All share the hash tag {@code {<prefix>:<namespace>:<cache>}}, so they sit in
@@ -17,33 +18,52 @@ import java.nio.charset.StandardCharsets;
  * @param subscribers the hash of cache instances (in any process) that listen to events; while it exists
  *                    the scripts publish every change
  * @param channel the pub/sub channel the scripts publish changes on
+ * @param fence the counter that gives each entry lease its fencing token
+ * @param leasePrefix the prefix of an entry's lease key (followed by the encoded key)
  */
-public record CacheKeys(String entries, String expiry, String config, String subscribers, String channel) {
+record CacheKeys(String entries, String expiry, String config, String subscribers, String channel, String fence,
+                 String leasePrefix) {
 
     /** The keys of cache {@code name} in {@code namespace} under {@code prefix}. */
-    public static CacheKeys of(String prefix, String namespace, String name) {
+    static CacheKeys of(String prefix, String namespace, String name) {
         String tag = "{" + prefix + ":" + namespace + ":" + name + "}";
         return new CacheKeys(tag + ":entries", tag + ":expiry", tag + ":config", tag + ":subscribers",
-                tag + ":events");
+                tag + ":events", tag + ":fence", tag + ":lease:");
+    }
+
+    /** The lease key of the entry whose encoded key is {@code key}. */
+    byte[] lease(byte[] key) {
+        byte[] prefix = utf8(leasePrefix);
+        byte[] lease = Arrays.copyOf(prefix, prefix.length + key.length);
+        System.arraycopy(key, 0, lease, prefix.length, key.length);
+        return lease;
     }
 
     byte[] entriesBytes() {
-        return entries.getBytes(StandardCharsets.UTF_8);
+        return utf8(entries);
     }
 
     byte[] expiryBytes() {
-        return expiry.getBytes(StandardCharsets.UTF_8);
+        return utf8(expiry);
     }
 
     byte[] subscribersBytes() {
-        return subscribers.getBytes(StandardCharsets.UTF_8);
+        return utf8(subscribers);
     }
 
     byte[] channelBytes() {
-        return channel.getBytes(StandardCharsets.UTF_8);
+        return utf8(channel);
     }
 
     byte[] configBytes() {
-        return config.getBytes(StandardCharsets.UTF_8);
+        return utf8(config);
+    }
+
+    byte[] fenceBytes() {
+        return utf8(fence);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,26 +1,23 @@
 package dev.pottery.jcache;
 
-import dev.pottery.jcache.event.PotteryCacheEntryEvent;
 import dev.pottery.jcache.expiry.ExpiryDurations;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import javax.cache.Cache;
-import javax.cache.event.EventType;
 
 /**
  * Iterates a cache with an HSCAN cursor, {@value BulkOperations#CHUNK} entries per step: the cache is never
  * loaded whole, and concurrent changes are tolerated (HSCAN's guarantee: an entry present for the whole
  * iteration is returned, possibly more than once if the hash is rehashed; one added or removed meanwhile may
- * or may not be). Expired entries are skipped and deleted on the way.
+ * or may not be). Expired entries are skipped.
  *
  * <pre>{@code
  * Iterator<Cache.Entry<String, Integer>> it = cache.iterator();
  * while (it.hasNext()) {
- *     if (it.next().getValue() < 0) it.remove();
+ *     if (it.next().getValue() < 0) it.remove();   // the cache's remove(key): writer and events included
  * }
  * }</pre>
  *
@@ -31,21 +28,30 @@ import javax.cache.event.EventType;
  */
 final class EntryIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
 
-    private final PotteryCache<K, V> cache;
-    private final OperationStatistics stats;
+    private final CacheStore store;
+    private final EntryCodec<K, V> codec;
+    private final ExpiryDurations expiry;
+    private final Reporter<K, V> reporter;
+    private final Runnable checkOpen;
+    private final Consumer<K> remover;
     private final Deque<byte[][]> buffered = new ArrayDeque<>();
     private byte[] cursor = {'0'};
     private boolean finished;
     private Cache.Entry<K, V> last;
 
-    EntryIterator(PotteryCache<K, V> cache) {
-        this.stats = new OperationStatistics(cache);
-        this.cache = cache;
+    /** An iterator over the cache {@code context} describes; {@code remover} is its {@code remove(key)}. */
+    EntryIterator(CacheContext<K, V> context, Runnable checkOpen, Consumer<K> remover) {
+        this.store = context.store();
+        this.codec = context.codec();
+        this.expiry = context.expiry();
+        this.reporter = context.reporter();
+        this.checkOpen = checkOpen;
+        this.remover = remover;
     }
 
     @Override
     public boolean hasNext() {
-        cache.checkOpen();
+        checkOpen.run();
         while (buffered.isEmpty() && !finished) {
             fetch();
         }
@@ -53,20 +59,11 @@ final class EntryIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
     }
 
     private void fetch() {
-        CacheStore<K, V> store = cache.store();
         // A constant access duration is applied by the scan script itself; a custom policy is asked per
         // entry in next(), when the entry is actually handed out.
-        long access = cache.expiry().isConstant() ? cache.expiry().access() : ExpiryDurations.UNCHANGED;
+        long access = expiry.isConstant() ? expiry.access() : ExpiryDurations.UNCHANGED;
         CacheStore.ScanStep step = store.scan(cursor, BulkOperations.CHUNK, access);
         buffered.addAll(step.live());
-        if (!step.expired().isEmpty() && cache.events().hasListeners()) {
-            List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>();
-            for (byte[][] pair : step.expired()) {
-                V old = store.decodeValue(pair[1]);
-                cache.raise(raised, EventType.EXPIRED, store.decodeKey(pair[0]), old, old);
-            }
-            cache.events().dispatch(raised);
-        }
         cursor = step.cursor();
         finished = step.finished();
     }
@@ -76,18 +73,19 @@ final class EntryIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        long start = System.nanoTime();
         byte[][] pair = buffered.poll();
-        CacheStore<K, V> store = cache.store();
-        if (!cache.expiry().isConstant()) {
-            long access = cache.expiry().askAccess();
-            if (access != ExpiryDurations.UNCHANGED) {
-                store.commit(EntryOp.TOUCH, pair[0], null, pair[1], true, "none",
-                        ExpiryDurations.accessOnly(access));
+        last = reporter.run(op -> {
+            if (!expiry.isConstant()) {
+                long access = expiry.askAccess();
+                if (access != ExpiryDurations.UNCHANGED) {
+                    store.entry(EntryCall.of(EntryAction.TOUCH_IF, pair[0]).expectingState(pair[1]),
+                            ExpiryDurations.accessOnly(access));
+                }
             }
-        }
-        last = new PotteryEntry<>(store.decodeKey(pair[0]), store.decodeValue(pair[1]));
-        stats.gets(1, 0, start);
+            K key = codec.decodeKey(pair[0]);
+            op.gets(1, 0);
+            return new PotteryEntry<>(key, codec.decodeValue(key, pair[1]));
+        });
         return last;
     }
 
@@ -96,9 +94,9 @@ final class EntryIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
         if (last == null) {
             throw new IllegalStateException("next() has not been called, or remove() was already called");
         }
-        cache.checkOpen();
+        checkOpen.run();
         K key = last.getKey();
         last = null;
-        cache.remove(key);
+        remover.accept(key);
     }
 }

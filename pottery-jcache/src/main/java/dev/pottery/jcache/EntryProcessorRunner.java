@@ -1,23 +1,35 @@
 package dev.pottery.jcache;
 
-import dev.pottery.jcache.event.PotteryCacheEntryEvent;
+import dev.pottery.jcache.expiry.ExpiryDurations;
+import dev.pottery.jcache.integration.WriteThrough;
 import dev.pottery.jcache.processor.PotteryMutableEntry;
 import dev.pottery.jcache.processor.ProcessorAction;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.cache.event.EventType;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
 
 /**
- * Runs entry processors atomically per key without a lock: read the entry (one script), run the processor
- * on a local {@link PotteryMutableEntry}, then write back with a script that applies the change only if the
- * entry still holds the value that was read; if another thread or JVM changed it in between, run the
- * processor again on the new value.
+ * Runs entry processors atomically per key: read the entry (one script), run the processor on a local
+ * {@link PotteryMutableEntry}, then write back (one script) only if the entry is still as it was read.
+ *
+ * <p>How often the processor runs:
+ * <ul>
+ *   <li>Callers in one JVM on one key take turns (a lock per key), so without other processes a processor
+ *       runs once per call.</li>
+ *   <li>With a CacheWriter, and whenever the entry is absent (a processor that loads, such as Spring's
+ *       {@code @Cacheable(sync = true)}), the read also takes the entry's lease in Redis: callers in other
+ *       processes wait for it, so the processor — and the writer or the value loader inside it — runs once
+ *       per call across processes too, and the writer sees the changes in the cache's order.</li>
+ *   <li>Without a writer, on a present entry, no lease is taken: a process that changes the entry between
+ *       the read and the write-back makes the write-back fail, and the processor runs again on the new
+ *       value. Only one run takes effect; a processor with side effects outside the cache should therefore
+ *       be idempotent, or the cache should have a writer.</li>
+ * </ul>
  *
  * <pre>{@code
  * cache.invoke("counter", (entry, args) -> {
@@ -26,100 +38,131 @@ import javax.cache.processor.EntryProcessorResult;
  * });
  * }</pre>
  *
- * <p>A processor may therefore run more than once under contention (as with any optimistic scheme); only
- * one of its runs takes effect. Two round trips when it changes or reads the entry, one when it only looks.
+ * <p>Round trips: two when the processor changes the entry or reads it under an access-expiry policy, or when
+ * a lease was taken; one when it only looks.
  *
  * @param <K> key type
  * @param <V> value type
  */
 final class EntryProcessorRunner<K, V> {
 
-    private final PotteryCache<K, V> cache;
-    private final OperationStatistics stats;
+    private final EntryCodec<K, V> codec;
+    private final TypeChecks<K, V> checks;
+    private final ExpiryDurations expiry;
+    private final CacheStore store;
+    private final WriteThrough<K, V> writer;
+    private final Misses<K, V> misses;
+    private final EntryGuard guard;
+    private final Reporter<K, V> reporter;
+    private final LeaseUse readLease;
 
-    EntryProcessorRunner(PotteryCache<K, V> cache) {
-        this.stats = new OperationStatistics(cache);
-        this.cache = cache;
+    EntryProcessorRunner(CacheContext<K, V> context) {
+        this.codec = context.codec();
+        this.checks = context.checks();
+        this.expiry = context.expiry();
+        this.store = context.store();
+        this.writer = context.writer();
+        this.misses = context.misses();
+        this.guard = context.guard();
+        this.reporter = context.reporter();
+        this.readLease = writer.isPresent() ? LeaseUse.ACQUIRE : LeaseUse.ACQUIRE_IF_ABSENT;
     }
 
     <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
-        CacheStore<K, V> store = cache.store();
-        byte[] k = store.encodeKey(key);
-        while (true) {
-            List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-            EntryResult peek = store.entry(EntryOp.PEEK, k, null, null, cache.expiry());
-            cache.expired(raised, key, peek);
-            byte[] current = peek.outcome() == Outcome.HIT ? peek.value() : null;
-            V original = store.decodeValueOf(key, current);
-            PotteryMutableEntry<K, V> entry = new PotteryMutableEntry<>(key, original,
-                    cache.isReadThrough() ? cache.loader() : null);
-            T result;
+        byte[] k = codec.encodeKey(checks.key(key));
+        String what = FailureText.key(key);
+        return reporter.run(op -> guard.locked(k, what, () -> {
+            while (true) {
+                Attempt<T> attempt = guard.run(EntryCall.of(EntryAction.PEEK, k).under(readLease), what,
+                        read -> attempt(op, key, k, what, read, processor, arguments));
+                if (attempt.done()) {
+                    return attempt.result();
+                }
+            }
+        }));
+    }
+
+    private <T> Attempt<T> attempt(Operation<K, V> op, K key, byte[] k, String what, EntryReply read,
+                                   EntryProcessor<K, V, T> processor, Object... arguments) {
+        op.expired(key, read.expired());
+        byte[] current = read.outcome() == Outcome.HIT ? read.value() : null;
+        V original = codec.decodeValue(key, current);
+        Function<K, V> loader = misses.entryLoader();
+        PotteryMutableEntry<K, V> entry = new PotteryMutableEntry<>(key, original,
+                missing -> op.untimed(() -> loader.apply(missing)));
+        T result;
+        EntryReply written;
+        try {
             try {
                 result = processor.process(entry, arguments);
-            } catch (EntryProcessorException e) {
-                cache.events().dispatch(raised);
-                throw e;
             } catch (Exception e) {
-                cache.events().dispatch(raised);
-                throw new EntryProcessorException("entry processor failed on " + FailureText.key(key) + " of "
-                        + store.where() + ": " + e, e);
+                throw e instanceof EntryProcessorException processorFailure ? processorFailure
+                        : new EntryProcessorException("entry processor failed on " + what + " of " + store.where()
+                        + ": " + e, e);
             }
-            EntryResult written = writeBack(key, k, current, entry);
-            if (written != null && written.outcome() == Outcome.CONFLICT) {
-                continue;
-            }
-            account(key, original, entry, written, raised);
-            cache.events().dispatch(raised);
-            return result;
+            written = writeBack(key, k, what, current, read.token(), entry);
+        } catch (RuntimeException e) {
+            op.read(entry.existed());   // the entry was read; nothing else happened
+            throw e;
         }
+        if (written != null && written.outcome() == Outcome.CONFLICT) {
+            return new Attempt<>(false, null);
+        }
+        account(op, key, original, entry, written);
+        return new Attempt<>(true, result);
     }
 
-    private EntryResult writeBack(K key, byte[] k, byte[] current, PotteryMutableEntry<K, V> entry) {
-        CacheStore<K, V> store = cache.store();
-        ProcessorAction action = entry.action();
-        switch (action) {
-            case ACCESS:
-                return store.commit(EntryOp.COMMIT, k, null, current, current != null, "access", cache.expiry());
-            case LOAD:
-            case CREATE:
-            case UPDATE: {
-                V value = entry.currentValue();
-                cache.checkValue(value);
-                byte[] bytes = store.encodeValue(value);
-                if (action != ProcessorAction.LOAD && cache.writer() != null) {
-                    cache.writer().write(key, value);
+    /** The write-back of what the processor did, or null when it needs none. */
+    private EntryReply writeBack(K key, byte[] k, String what, byte[] current, long token,
+                                 PotteryMutableEntry<K, V> entry) {
+        LeaseUse lease = token == 0 ? LeaseUse.NONE : LeaseUse.held(token);
+        EntryCall call = switch (entry.action()) {
+            case CREATE, UPDATE, LOAD -> {
+                V value = checks.value(entry.currentValue());
+                byte[] bytes = codec.encodeValue(value);
+                if (entry.action() != ProcessorAction.LOAD) {
+                    writer.write(key, value);
                 }
-                return store.commit(EntryOp.COMMIT, k, bytes, current, current != null, "set", cache.expiry());
+                yield EntryCall.of(EntryAction.SET_IF, k, bytes);
             }
-            case REMOVE:
-                if (cache.writer() != null) {
-                    cache.writer().delete(key);
-                }
-                return current == null ? null
-                        : store.commit(EntryOp.COMMIT, k, null, current, true, "remove", cache.expiry());
-            default:
-                return null;
+            case REMOVE -> {
+                writer.delete(key);
+                yield current == null ? release(k, token) : EntryCall.of(EntryAction.REMOVE_IF_STATE, k);
+            }
+            case ACCESS -> token == 0 && expiry.access() == ExpiryDurations.UNCHANGED ? null
+                    : EntryCall.of(EntryAction.TOUCH_IF, k);
+            case NONE -> release(k, token);
+        };
+        if (call == null) {
+            return null;
         }
+        return guard.writeBack(call.expectingState(current).under(lease), what);
     }
 
-    private void account(K key, V original, PotteryMutableEntry<K, V> entry, EntryResult written,
-                         List<PotteryCacheEntryEvent<K, V>> raised) {
+    private static EntryCall release(byte[] k, long token) {
+        return token == 0 ? null : EntryCall.of(EntryAction.RELEASE, k);
+    }
+
+    private void account(Operation<K, V> op, K key, V original, PotteryMutableEntry<K, V> entry, EntryReply written) {
         Outcome outcome = written == null ? Outcome.NONE : written.outcome();
         if (written != null) {
-            cache.expired(raised, key, written);
+            op.expired(key, written.expired());
         }
         switch (outcome) {
-            case CREATED -> cache.raise(raised, EventType.CREATED, key, entry.currentValue(), null);
-            case UPDATED -> cache.raise(raised, EventType.UPDATED, key, entry.currentValue(), original);
-            case REMOVED -> cache.raise(raised, EventType.REMOVED, key, original, original);
+            case CREATED -> op.raise(EventType.CREATED, key, entry.currentValue(), null);
+            case UPDATED -> op.raise(EventType.UPDATED, key, entry.currentValue(), original);
+            case REMOVED -> op.raise(EventType.REMOVED, key, original, original);
             default -> { }
         }
-        stats.read(entry.existed());
-        stats.written(outcome);
+        op.read(entry.existed());
+        if (entry.action() != ProcessorAction.LOAD) {
+            op.written(outcome);   // a loaded value is not a put, as for a read-through get
+        }
     }
 
     <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys, EntryProcessor<K, V, T> processor,
                                                   Object... arguments) {
+        checks.keys(keys);
         Map<K, EntryProcessorResult<T>> results = new LinkedHashMap<>();
         for (K key : keys) {
             try {
@@ -133,12 +176,16 @@ final class EntryProcessorRunner<K, V> {
                 });
             } catch (RuntimeException e) {
                 EntryProcessorException wrapped = new EntryProcessorException("entry processor failed on "
-                        + FailureText.key(key) + " of " + cache.store().where() + ": " + e, e);
+                        + FailureText.key(key) + " of " + store.where() + ": " + e, e);
                 results.put(key, () -> {
                     throw wrapped;
                 });
             }
         }
         return results;
+    }
+
+    /** One run of the processor: done (with its result), or to run again because the entry changed. */
+    private record Attempt<T>(boolean done, T result) {
     }
 }

@@ -3,13 +3,14 @@ package dev.pottery.jcache;
 import dev.pottery.jcache.management.PotteryCacheStatistics;
 
 /**
- * Turns what an operation did (its kind, its {@link Outcome} and when it started) into the calls on the
- * cache's {@link PotteryCacheStatistics}, and does nothing while statistics are off.
+ * The statistics of one cache in this JVM and the spec's rules for what each operation counts: an
+ * {@link Operation} tallies its facts with these rules and hands the tally over once, when it completes.
+ * Nothing is recorded while statistics are off.
  *
  * <pre>{@code
- * long start = System.nanoTime();
- * EntryResult r = store.entry(EntryOp.REMOVE, k, null, null, expiry);
- * stats.record(OperationStatistics.Kind.REMOVE, r.outcome(), start);   // a removal and its time, if REMOVED
+ * Tally tally = new Tally();
+ * OperationStatistics.count(tally, Kind.REMOVE, Outcome.REMOVED);   // a removal, timed
+ * statistics.record(tally, elapsedNanos);
  * }</pre>
  */
 final class OperationStatistics {
@@ -20,6 +21,8 @@ final class OperationStatistics {
         GET,
         /** put: a put and its time on CREATED or UPDATED. */
         PUT,
+        /** getAndPut: as PUT, and a hit on UPDATED, else a miss. */
+        GET_AND_PUT,
         /** putIfAbsent: a hit on PRESENT, else a miss; a put and its time on CREATED. */
         PUT_IF_ABSENT,
         /** replace (both forms) and getAndReplace: a miss on MISS, else a hit; a put (untimed) on UPDATED. */
@@ -32,119 +35,116 @@ final class OperationStatistics {
         GET_AND_REMOVE
     }
 
-    private final PotteryCache<?, ?> cache;
+    private final PotteryCacheStatistics counters = new PotteryCacheStatistics();
+    private volatile boolean enabled;
 
-    OperationStatistics(PotteryCache<?, ?> cache) {
-        this.cache = cache;
+    OperationStatistics(boolean enabled) {
+        this.enabled = enabled;
     }
 
-    /** Records one single-entry operation of {@code kind} that ended with {@code outcome}. */
-    void record(Kind kind, Outcome outcome, long start) {
-        if (!cache.statisticsOn()) {
-            return;
-        }
-        PotteryCacheStatistics s = cache.statistics();
+    /** The counters (also the statistics MXBean). */
+    PotteryCacheStatistics counters() {
+        return counters;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    void enable(boolean on) {
+        enabled = on;
+    }
+
+    /** Adds to {@code tally} what one single-entry operation of {@code kind} that ended in {@code outcome} counts. */
+    static void count(Tally tally, Kind kind, Outcome outcome) {
         switch (kind) {
             case GET -> {
-                hitOrMiss(s, outcome == Outcome.HIT);
-                s.recordGetTime(System.nanoTime() - start);
+                tally.read(outcome == Outcome.HIT);
+                tally.timeGet = true;
             }
-            case PUT -> {
-                if (outcome == Outcome.CREATED || outcome == Outcome.UPDATED) {
-                    timedPut(s, start);
-                }
+            case PUT -> timedPut(tally, outcome == Outcome.CREATED || outcome == Outcome.UPDATED);
+            case GET_AND_PUT -> {
+                tally.read(outcome == Outcome.UPDATED);
+                timedPut(tally, outcome == Outcome.CREATED || outcome == Outcome.UPDATED);
             }
             case PUT_IF_ABSENT -> {
-                hitOrMiss(s, outcome == Outcome.PRESENT);
-                if (outcome == Outcome.CREATED) {
-                    timedPut(s, start);
-                }
+                tally.read(outcome == Outcome.PRESENT);
+                timedPut(tally, outcome == Outcome.CREATED);
             }
             case REPLACE -> {
-                hitOrMiss(s, outcome != Outcome.MISS);
-                if (outcome == Outcome.UPDATED) {
-                    s.recordPuts(1);
-                }
+                tally.read(outcome != Outcome.MISS);
+                tally.puts += outcome == Outcome.UPDATED ? 1 : 0;
             }
-            case REMOVE -> {
-                if (outcome == Outcome.REMOVED) {
-                    timedRemoval(s, start);
-                }
-            }
+            case REMOVE -> timedRemoval(tally, outcome == Outcome.REMOVED);
             case REMOVE_IF -> {
-                hitOrMiss(s, outcome != Outcome.MISS);
-                if (outcome == Outcome.REMOVED) {
-                    timedRemoval(s, start);
-                }
+                tally.read(outcome != Outcome.MISS);
+                timedRemoval(tally, outcome == Outcome.REMOVED);
             }
             case GET_AND_REMOVE -> {
-                hitOrMiss(s, outcome == Outcome.REMOVED);
-                if (outcome == Outcome.REMOVED) {
-                    timedRemoval(s, start);
-                }
+                tally.read(outcome == Outcome.REMOVED);
+                timedRemoval(tally, outcome == Outcome.REMOVED);
             }
         }
     }
 
-    /** Records a read that hit or missed, untimed (getAndPut's read, an entry processor's). */
-    void read(boolean hit) {
-        if (cache.statisticsOn()) {
-            hitOrMiss(cache.statistics(), hit);
-        }
-    }
-
-    /** Records an untimed write: a put on CREATED or UPDATED, a removal on REMOVED (entry processors). */
-    void written(Outcome outcome) {
-        if (!cache.statisticsOn()) {
+    /** Records a completed operation's tally; its timers get {@code nanos} (loader time already left out). */
+    void record(Tally tally, long nanos) {
+        if (!enabled) {
             return;
         }
-        if (outcome == Outcome.CREATED || outcome == Outcome.UPDATED) {
-            cache.statistics().recordPuts(1);
-        } else if (outcome == Outcome.REMOVED) {
-            cache.statistics().recordRemovals(1);
+        if (tally.hits > 0) {
+            counters.recordHits(tally.hits);
+        }
+        if (tally.misses > 0) {
+            counters.recordMisses(tally.misses);
+        }
+        if (tally.puts > 0) {
+            counters.recordPuts(tally.puts);
+        }
+        if (tally.removals > 0) {
+            counters.recordRemovals(tally.removals);
+        }
+        if (tally.timeGet) {
+            counters.recordGetTime(nanos);
+        }
+        if (tally.timePut) {
+            counters.recordPutTime(nanos);
+        }
+        if (tally.timeRemove) {
+            counters.recordRemoveTime(nanos);
         }
     }
 
-    /** Records a batch of reads started at {@code start}: its hits, misses and time. */
-    void gets(long hits, long misses, long start) {
-        if (cache.statisticsOn()) {
-            cache.statistics().recordHits(hits);
-            cache.statistics().recordMisses(misses);
-            cache.statistics().recordGetTime(System.nanoTime() - start);
+    private static void timedPut(Tally tally, boolean put) {
+        if (put) {
+            tally.puts++;
+            tally.timePut = true;
         }
     }
 
-    /** Records a batch of puts started at {@code start}: how many and the time (even for none). */
-    void puts(long count, long start) {
-        if (cache.statisticsOn()) {
-            cache.statistics().recordPuts(count);
-            cache.statistics().recordPutTime(System.nanoTime() - start);
+    private static void timedRemoval(Tally tally, boolean removed) {
+        if (removed) {
+            tally.removals++;
+            tally.timeRemove = true;
         }
     }
 
-    /** Records a batch of removals started at {@code start}: how many and the time (even for none). */
-    void removals(long count, long start) {
-        if (cache.statisticsOn()) {
-            cache.statistics().recordRemovals(count);
-            cache.statistics().recordRemoveTime(System.nanoTime() - start);
+    /** What one operation counts, before it is recorded. */
+    static final class Tally {
+        long hits;
+        long misses;
+        long puts;
+        long removals;
+        boolean timeGet;
+        boolean timePut;
+        boolean timeRemove;
+
+        void read(boolean hit) {
+            if (hit) {
+                hits++;
+            } else {
+                misses++;
+            }
         }
-    }
-
-    private static void hitOrMiss(PotteryCacheStatistics s, boolean hit) {
-        if (hit) {
-            s.recordHits(1);
-        } else {
-            s.recordMisses(1);
-        }
-    }
-
-    private static void timedPut(PotteryCacheStatistics s, long start) {
-        s.recordPuts(1);
-        s.recordPutTime(System.nanoTime() - start);
-    }
-
-    private static void timedRemoval(PotteryCacheStatistics s, long start) {
-        s.recordRemovals(1);
-        s.recordRemoveTime(System.nanoTime() - start);
     }
 }

@@ -1,16 +1,17 @@
 package dev.pottery.jcache;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * What a Redis script reports an entry operation did; statistics, events and writers act on it afterwards.
  *
  * <pre>{@code
- * EntryResult result = store.entry(EntryOp.PUT, key, value, durations);
- * if (result.outcome() == Outcome.CREATED) { ... raise a CREATED event ... }
+ * EntryReply reply = store.entry(EntryCall.of(EntryAction.PUT, key, value), durations);
+ * if (reply.outcome() == Outcome.CREATED) { ... a CREATED event ... }
  * }</pre>
  */
-public enum Outcome {
+enum Outcome {
     /** The entry was there (and not expired); it was read or touched. */
     HIT,
     /** The entry was absent (or expired). */
@@ -23,18 +24,25 @@ public enum Outcome {
     REMOVED,
     /** putIfAbsent found an entry already there. */
     PRESENT,
-    /** A conditional replace or remove found a different value. */
+    /** A conditional replace or remove found a different value (bytes). */
     MISMATCH,
-    /** Nothing was stored: the entry would have expired on creation. */
+    /** Nothing was stored: the entry would have expired on creation (or the call only released a lease). */
     NONE,
-    /** An entry processor's write-back found the entry changed since it was read. */
+    /** A write-back found the entry changed since it was read. */
     CONFLICT,
-    /** The script needs an expiry duration the client has not computed yet. */
-    ASK;
+    /** Another process holds the entry's lease: nothing was done; wait and call again. */
+    LEASED,
+    /** The caller's lease had ended (expired, and perhaps taken by another): nothing was done. */
+    LOST;
+
+    /** Whether the entry changed (and the change is to be reported). */
+    boolean changed() {
+        return this == CREATED || this == UPDATED || this == REMOVED;
+    }
 
     static Outcome parse(Object reply) {
         String text = reply instanceof byte[] bytes
-                ? new String(bytes, java.nio.charset.StandardCharsets.US_ASCII) : String.valueOf(reply);
+                ? new String(bytes, StandardCharsets.US_ASCII) : String.valueOf(reply);
         return valueOf(text.toUpperCase(Locale.ROOT));
     }
 }

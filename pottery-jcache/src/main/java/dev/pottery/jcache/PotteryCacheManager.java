@@ -1,14 +1,12 @@
 package dev.pottery.jcache;
 
-import dev.pottery.codec.Codec;
 import dev.pottery.codec.CodecException;
-import dev.pottery.codec.SerializingCodec;
 import dev.pottery.jcache.configuration.ConfigRecord;
+import dev.pottery.jcache.configuration.LeaseSettings;
 import dev.pottery.jcache.configuration.ManagerSettings;
 import dev.pottery.jcache.configuration.PotteryConfiguration;
 import dev.pottery.jcache.configuration.RedisClients;
 import dev.pottery.jcache.event.EventSubscriber;
-import dev.pottery.jcache.spi.PotteryCachingProvider;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -49,33 +48,43 @@ public final class PotteryCacheManager implements CacheManager {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final PotteryCachingProvider provider;
+    private final CachingProvider provider;
+    private final Consumer<PotteryCacheManager> onClose;
     private final URI uri;
     private final ClassLoader classLoader;
     private final Properties properties;
     private final ManagerSettings settings;
     private final UnifiedJedis redis;
     private final boolean ownsClient;
-    private final ConcurrentMap<String, PotteryCache<?, ?>> caches = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService sweeper;
+    private final ConcurrentMap<String, OpenCache<?, ?>> caches = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService maintenance;
     private final ExecutorService loaders;
+    private final CacheFactory factory;
     private EventSubscriber subscriber;
     private volatile boolean closed;
 
-    /** Made by {@link PotteryCachingProvider}; {@code registered} is a client registered for this URI, or null. */
-    public PotteryCacheManager(PotteryCachingProvider provider, URI uri, ClassLoader classLoader,
-                               Properties properties, UnifiedJedis registered) {
+    /**
+     * Made by the caching provider: {@code registered} is a client registered for this URI, or null, and
+     * {@code onClose} is told when the manager closes (the provider then forgets it).
+     */
+    public PotteryCacheManager(CachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
+                               UnifiedJedis registered, Consumer<PotteryCacheManager> onClose) {
         this.provider = provider;
+        this.onClose = onClose;
         this.uri = uri;
         this.classLoader = classLoader;
         this.properties = properties;
         this.settings = ManagerSettings.of(uri, properties, registered);
         this.ownsClient = settings.client() == null;
         this.redis = ownsClient ? RedisClients.create(settings) : settings.client();
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("pottery-jcache-sweep"));
+        LeaseSettings leases = LeaseSettings.of(properties);
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(daemon("pottery-jcache-maintenance"));
         this.loaders = Executors.newCachedThreadPool(daemon("pottery-jcache-load"));
+        this.factory = new CacheFactory(this, redis, settings, leases, classLoader, this::subscriber, loaders);
+        long renewal = Math.max(1, leases.leaseMillis() / 3);
+        maintenance.scheduleWithFixedDelay(() -> maintain(false), renewal, renewal, TimeUnit.MILLISECONDS);
         if (settings.sweepIntervalMillis() > 0) {
-            sweeper.scheduleWithFixedDelay(this::sweep, settings.sweepIntervalMillis(),
+            maintenance.scheduleWithFixedDelay(() -> maintain(true), settings.sweepIntervalMillis(),
                     settings.sweepIntervalMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -126,10 +135,10 @@ public final class PotteryCacheManager implements CacheManager {
                 throw new CacheException("cache " + cacheName + " already exists in " + uri);
             }
             PotteryConfiguration<K, V> pottery = toPottery(configuration);
-            PotteryCache<K, V> cache = open(cacheName, pottery);
+            OpenCache<K, V> cache = open(cacheName, pottery);
             cache.store().writeConfig(ConfigRecord.encode(pottery));
             caches.put(cacheName, cache);
-            return cache;
+            return cache.cache();
         }
     }
 
@@ -161,21 +170,21 @@ public final class PotteryCacheManager implements CacheManager {
     public <K, V> Cache<K, V> getCache(String cacheName) {
         checkOpen();
         Objects.requireNonNull(cacheName, "cacheName");
-        PotteryCache<?, ?> cache = caches.get(cacheName);
+        OpenCache<?, ?> cache = caches.get(cacheName);
         if (cache != null) {
-            return (Cache<K, V>) cache;
+            return (Cache<K, V>) cache.cache();
         }
         synchronized (caches) {
             cache = caches.get(cacheName);
             if (cache == null) {
                 cache = openRecorded(cacheName);
             }
-            return (Cache<K, V>) cache;
+            return cache == null ? null : (Cache<K, V>) cache.cache();
         }
     }
 
-    private <K, V> PotteryCache<K, V> openRecorded(String cacheName) {
-        CacheStore<Object, Object> probe = store(cacheName, null, null);
+    private <K, V> OpenCache<K, V> openRecorded(String cacheName) {
+        CacheStore probe = factory.probe(cacheName, null);
         byte[] record = probe.readConfig();
         if (record == null) {
             return null;
@@ -187,7 +196,7 @@ public final class PotteryCacheManager implements CacheManager {
             throw new CacheException("cannot read the configuration of " + probe.where() + " recorded at "
                     + probe.keys().config() + ": " + e.getMessage(), e);
         }
-        PotteryCache<K, V> cache = open(cacheName, new PotteryConfiguration<>(recorded));
+        OpenCache<K, V> cache = open(cacheName, new PotteryConfiguration<>(recorded));
         caches.put(cacheName, cache);
         return cache;
     }
@@ -204,12 +213,12 @@ public final class PotteryCacheManager implements CacheManager {
         checkOpen();
         Objects.requireNonNull(cacheName, "cacheName");
         synchronized (caches) {
-            PotteryCache<?, ?> cache = caches.remove(cacheName);
+            OpenCache<?, ?> cache = caches.remove(cacheName);
             if (cache != null) {
-                cache.shutDown();
+                cache.cache().shutDown();
                 cache.store().destroy();
             } else {
-                store(cacheName, null, null).destroy();
+                factory.probe(cacheName, null).destroy();
             }
         }
     }
@@ -218,9 +227,9 @@ public final class PotteryCacheManager implements CacheManager {
     public void enableManagement(String cacheName, boolean enabled) {
         checkOpen();
         Objects.requireNonNull(cacheName, "cacheName");
-        PotteryCache<?, ?> cache = caches.get(cacheName);
+        OpenCache<?, ?> cache = caches.get(cacheName);
         if (cache != null) {
-            cache.setManagementEnabled(enabled);
+            cache.lifecycle().management(enabled);
         }
     }
 
@@ -228,9 +237,9 @@ public final class PotteryCacheManager implements CacheManager {
     public void enableStatistics(String cacheName, boolean enabled) {
         checkOpen();
         Objects.requireNonNull(cacheName, "cacheName");
-        PotteryCache<?, ?> cache = caches.get(cacheName);
+        OpenCache<?, ?> cache = caches.get(cacheName);
         if (cache != null) {
-            cache.setStatisticsEnabled(enabled);
+            cache.lifecycle().statistics(enabled);
         }
     }
 
@@ -245,13 +254,13 @@ public final class PotteryCacheManager implements CacheManager {
                 return;
             }
             closed = true;
-            provider.release(this);
-            for (PotteryCache<?, ?> cache : new ArrayList<>(caches.values())) {
-                cache.shutDown();
+            onClose.accept(this);
+            for (OpenCache<?, ?> cache : new ArrayList<>(caches.values())) {
+                cache.cache().shutDown();
             }
             caches.clear();
         }
-        sweeper.shutdownNow();
+        maintenance.shutdownNow();
         loaders.shutdown();
         synchronized (this) {
             if (subscriber != null) {
@@ -284,40 +293,20 @@ public final class PotteryCacheManager implements CacheManager {
         return "PotteryCacheManager[" + uri + ", namespace " + settings.namespace() + "]";
     }
 
-    // ---- package
-
-    void forget(PotteryCache<?, ?> cache) {
-        caches.remove(cache.getName(), cache);
-    }
-
-    ExecutorService executor() {
-        return loaders;
+    private void forget(PotteryCache<?, ?> cache) {
+        caches.computeIfPresent(cache.getName(), (name, open) -> open.cache() == cache ? null : open);
     }
 
     /** The subscription to cache events published in Redis, started when the first cache listens. */
-    synchronized EventSubscriber subscriber() {
+    private synchronized EventSubscriber subscriber() {
         if (subscriber == null) {
             subscriber = new EventSubscriber(redis, settings.keyPrefix(), settings.timeoutMillis());
         }
         return subscriber;
     }
 
-    private <K, V> PotteryCache<K, V> open(String cacheName, PotteryConfiguration<K, V> configuration) {
-        CacheStore<K, V> store = store(cacheName, configuration.keyCodec(), configuration.valueCodec(),
-                configuration.namespace());
-        return new PotteryCache<>(this, cacheName, configuration, store);
-    }
-
-    private <K, V> CacheStore<K, V> store(String cacheName, Codec<K> keyCodec, Codec<V> valueCodec) {
-        return store(cacheName, keyCodec, valueCodec, null);
-    }
-
-    private <K, V> CacheStore<K, V> store(String cacheName, Codec<K> keyCodec, Codec<V> valueCodec, String namespace) {
-        CacheKeys keys = CacheKeys.of(settings.keyPrefix(), namespace == null ? settings.namespace() : namespace,
-                cacheName);
-        Codec<K> k = keyCodec != null ? keyCodec : SerializingCodec.with(classLoader);
-        Codec<V> v = valueCodec != null ? valueCodec : SerializingCodec.with(classLoader);
-        return new CacheStore<>(redis, cacheName, keys, k, v, settings.address());
+    private <K, V> OpenCache<K, V> open(String cacheName, PotteryConfiguration<K, V> configuration) {
+        return factory.create(cacheName, configuration, this::forget);
     }
 
     private static <K, V> PotteryConfiguration<K, V> toPottery(Configuration<K, V> configuration) {
@@ -335,12 +324,13 @@ public final class PotteryCacheManager implements CacheManager {
         return pottery;
     }
 
-    private void sweep() {
-        for (PotteryCache<?, ?> cache : caches.values()) {
+    /** Renews the leases the caches hold and, when {@code sweep}, reclaims expired entries. */
+    private void maintain(boolean sweep) {
+        for (OpenCache<?, ?> cache : caches.values()) {
             try {
-                cache.sweep();
+                cache.lifecycle().maintain(sweep);
             } catch (RuntimeException e) {
-                // A failed sweep (Redis briefly away, a listener throwing) is retried at the next interval.
+                // A failed round (Redis briefly away, a listener throwing) is retried at the next interval.
             }
         }
     }

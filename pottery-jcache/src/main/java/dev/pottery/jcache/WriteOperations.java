@@ -1,205 +1,179 @@
 package dev.pottery.jcache;
 
 import dev.pottery.jcache.OperationStatistics.Kind;
-import dev.pottery.jcache.event.PotteryCacheEntryEvent;
 import dev.pottery.jcache.expiry.ExpiryDurations;
 import dev.pottery.jcache.integration.WriteThrough;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Function;
 
 /**
- * The single-entry writes of a {@link PotteryCache}: put, putIfAbsent, replace, remove and their
- * get-and- variants. Each is one script call that reports what happened; statistics, events and the
- * writer act on that report.
+ * The single-entry writes of a cache: put, putIfAbsent, replace, remove and their get-and- variants. Each
+ * computes what happened as an {@link EntryReply}; statistics and events act on that once
+ * ({@link Operation}).
+ *
+ * <p>Two ways to Redis, chosen once per cache:
+ * <ul>
+ *   <li><b>Without a CacheWriter</b>, each write is one script call, atomic on the server. The conditional
+ *       ones compare bytes there; when the bytes differ but the stored value {@code equals} the expected
+ *       one (a codec whose bytes are not canonical, such as Java serialization of a HashSet), the write is
+ *       sent again as a compare-and-set on the exact bytes read: a second round trip only in that case.</li>
+ *   <li><b>With a CacheWriter</b> (write-through), the entry is locked in this JVM and leased in Redis by
+ *       the read, the writer is called only if the write takes effect, and the write-back under the lease
+ *       releases it: two round trips, and the writer sees each change once, in the cache's order.</li>
+ * </ul>
  *
  * <pre>{@code
- * cache.putIfAbsent("k", "v");    // entry.lua 'putIfAbsent': created, or present (a hit)
- * cache.replace("k", "v", "w");   // entry.lua 'replaceIf': updated, mismatch (access expiry) or miss
+ * writes.putIfAbsent("k", "v");        // no writer: entry.lua 'putIfAbsent'; writer: lease+peek, write, put
+ * writes.replace("k", "v", "w");       // no writer: 'replaceIf' (access expiry on a mismatch)
  * }</pre>
- *
- * <p>With a CacheWriter, which must run before the cache changes and only if it does, the conditional writes
- * read first, call the writer, and write back with a check that the entry is unchanged (retrying if it
- * changed): two round trips. Unconditional puts and removes call the writer first and stay one round trip.
  *
  * @param <K> key type
  * @param <V> value type
  */
 final class WriteOperations<K, V> {
 
-    private final PotteryCache<K, V> cache;
-    private final CacheStore<K, V> store;
+    private final CacheStore store;
+    private final EntryCodec<K, V> codec;
+    private final TypeChecks<K, V> checks;
     private final ExpiryDurations expiry;
     private final WriteThrough<K, V> writer;
-    private final OperationStatistics stats;
+    private final EntryGuard guard;
+    private final Reporter<K, V> reporter;
 
-    WriteOperations(PotteryCache<K, V> cache) {
-        this.cache = cache;
-        this.store = cache.store();
-        this.expiry = cache.expiry();
-        this.writer = cache.writer();
-        this.stats = new OperationStatistics(cache);
+    WriteOperations(CacheContext<K, V> context) {
+        this.store = context.store();
+        this.codec = context.codec();
+        this.checks = context.checks();
+        this.expiry = context.expiry();
+        this.writer = context.writer();
+        this.guard = context.guard();
+        this.reporter = context.reporter();
     }
 
     void put(K key, V value) {
-        putAndReport(key, value);
+        write(Kind.PUT, key, value, putRequest(key, value));
     }
 
     V getAndPut(K key, V value) {
-        EntryResult r = putAndReport(key, value);
-        stats.read(r.outcome() == Outcome.UPDATED);
-        return r.outcome() == Outcome.UPDATED ? store.decodeValueOf(key, r.value()) : null;
+        EntryReply r = write(Kind.GET_AND_PUT, key, value, putRequest(key, value));
+        return r.outcome() == Outcome.UPDATED ? codec.decodeValue(key, r.value()) : null;
     }
 
-    private EntryResult putAndReport(K key, V value) {
-        long start = begin(key, value);
-        byte[] k = store.encodeKey(key);
-        byte[] v = store.encodeValue(value);
-        if (writer != null) {
-            writer.write(key, value);
-        }
-        EntryResult r = store.entry(EntryOp.PUT, k, v, null, expiry);
-        return finish(Kind.PUT, key, value, r, new ArrayList<>(2), start);
+    private Request<V> putRequest(K key, V value) {
+        byte[] v = codec.encodeValue(checks.value(value));
+        return new Request<>(EntryAction.PUT, v, null, null, current -> WritePlan.set(v, () -> writer.write(key, value)));
     }
 
     boolean putIfAbsent(K key, V value) {
-        long start = begin(key, value);
-        byte[] k = store.encodeKey(key);
-        byte[] v = store.encodeValue(value);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        EntryResult r = conditional(EntryOp.PUT_IF_ABSENT, key, k, v, null, raised, current -> current != null
-                ? Plan.quiet(Outcome.PRESENT)
-                : new Plan("set", v, () -> writer.write(key, value), null));
-        finish(Kind.PUT_IF_ABSENT, key, value, r, raised, start);
-        return r.outcome() == Outcome.CREATED || r.outcome() == Outcome.NONE;
-    }
-
-    boolean replace(K key, V oldValue, V newValue) {
-        long start = begin(key, oldValue, newValue);
-        byte[] k = store.encodeKey(key);
-        byte[] expected = store.encodeValue(oldValue);
-        byte[] v = store.encodeValue(newValue);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        EntryResult r = conditional(EntryOp.REPLACE_IF, key, k, v, expected, raised, current ->
-                Plan.ifEqual(current, expected, new Plan("set", v, () -> writer.write(key, newValue), null)));
-        return finish(Kind.REPLACE, key, newValue, r, raised, start).outcome() == Outcome.UPDATED;
+        byte[] v = codec.encodeValue(checks.value(value));
+        Outcome outcome = write(Kind.PUT_IF_ABSENT, key, value, new Request<>(EntryAction.PUT_IF_ABSENT, v, null, null,
+                current -> current != null ? WritePlan.quiet(Outcome.PRESENT)
+                        : WritePlan.set(v, () -> writer.write(key, value)))).outcome();
+        return outcome == Outcome.CREATED || outcome == Outcome.NONE;
     }
 
     boolean replace(K key, V value) {
-        return replaceAndReport(key, value).outcome() == Outcome.UPDATED;
+        return write(Kind.REPLACE, key, value, replaceRequest(key, value)).outcome() == Outcome.UPDATED;
     }
 
     V getAndReplace(K key, V value) {
-        EntryResult r = replaceAndReport(key, value);
-        return r.outcome() == Outcome.UPDATED ? store.decodeValueOf(key, r.value()) : null;
+        EntryReply r = write(Kind.REPLACE, key, value, replaceRequest(key, value));
+        return r.outcome() == Outcome.UPDATED ? codec.decodeValue(key, r.value()) : null;
     }
 
-    private EntryResult replaceAndReport(K key, V value) {
-        long start = begin(key, value);
-        byte[] k = store.encodeKey(key);
-        byte[] v = store.encodeValue(value);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(2);
-        EntryResult r = conditional(EntryOp.REPLACE, key, k, v, null, raised, current -> current == null
-                ? Plan.quiet(Outcome.MISS)
-                : new Plan("set", v, () -> writer.write(key, value), null));
-        return finish(Kind.REPLACE, key, value, r, raised, start);
+    private Request<V> replaceRequest(K key, V value) {
+        byte[] v = codec.encodeValue(checks.value(value));
+        return new Request<>(EntryAction.REPLACE, v, null, null, current -> current == null
+                ? WritePlan.quiet(Outcome.MISS) : WritePlan.set(v, () -> writer.write(key, value)));
+    }
+
+    boolean replace(K key, V oldValue, V newValue) {
+        checks.value(oldValue);
+        byte[] expected = codec.encodeValue(oldValue);
+        byte[] v = codec.encodeValue(checks.value(newValue));
+        return write(Kind.REPLACE, key, newValue, new Request<>(EntryAction.REPLACE_IF, v, expected, oldValue,
+                current -> current == null ? WritePlan.quiet(Outcome.MISS)
+                        : !codec.holds(key, current, expected, oldValue) ? WritePlan.access(Outcome.MISMATCH)
+                        : WritePlan.set(v, () -> writer.write(key, newValue)))).outcome() == Outcome.UPDATED;
     }
 
     boolean remove(K key) {
-        return removeAndReport(Kind.REMOVE, key).outcome() == Outcome.REMOVED;
-    }
-
-    boolean remove(K key, V oldValue) {
-        long start = begin(key, oldValue);
-        byte[] k = store.encodeKey(key);
-        byte[] expected = store.encodeValue(oldValue);
-        List<PotteryCacheEntryEvent<K, V>> raised = new ArrayList<>(1);
-        EntryResult r = conditional(EntryOp.REMOVE_IF, key, k, null, expected, raised, current ->
-                Plan.ifEqual(current, expected, new Plan("remove", null, () -> writer.delete(key), null)));
-        return finish(Kind.REMOVE_IF, key, null, r, raised, start).outcome() == Outcome.REMOVED;
+        return write(Kind.REMOVE, key, null, removeRequest(key)).outcome() == Outcome.REMOVED;
     }
 
     V getAndRemove(K key) {
-        EntryResult r = removeAndReport(Kind.GET_AND_REMOVE, key);
-        return r.outcome() == Outcome.REMOVED ? store.decodeValueOf(key, r.value()) : null;
+        EntryReply r = write(Kind.GET_AND_REMOVE, key, null, removeRequest(key));
+        return r.outcome() == Outcome.REMOVED ? codec.decodeValue(key, r.value()) : null;
     }
 
-    private EntryResult removeAndReport(Kind kind, K key) {
-        long start = begin(key);
-        byte[] k = store.encodeKey(key);
-        if (writer != null) {
-            writer.delete(key);
-        }
-        EntryResult r = store.entry(EntryOp.REMOVE, k, null, null, expiry);
-        return finish(kind, key, null, r, new ArrayList<>(1), start);
+    /** A removal deletes the key from the writer whether or not the cache holds it (as the spec's remove). */
+    private Request<V> removeRequest(K key) {
+        return new Request<>(EntryAction.REMOVE, null, null, null, current -> current == null
+                ? WritePlan.quiet(Outcome.MISS, () -> writer.delete(key))
+                : WritePlan.remove(() -> writer.delete(key)));
     }
 
-    /** One script call without a writer; with one, {@link #optimistic} with the {@code planner}'s decision. */
-    private EntryResult conditional(EntryOp op, K key, byte[] k, byte[] v, byte[] expected,
-                                    List<PotteryCacheEntryEvent<K, V>> raised, Function<byte[], Plan> planner) {
-        return writer == null ? store.entry(op, k, v, expected, expiry) : optimistic(key, k, raised, planner);
-    }
-
-    /** Checks the cache is open and the key and values are acceptable; returns the start time. */
-    @SafeVarargs
-    private long begin(K key, V... values) {
-        cache.checkOpen();
-        cache.checkKey(key);
-        for (V value : values) {
-            cache.checkValue(value);
-        }
-        return System.nanoTime();
-    }
-
-    /** Acts on what happened: events for an expired entry and for the change, statistics, then dispatch. */
-    private EntryResult finish(Kind kind, K key, V value, EntryResult r, List<PotteryCacheEntryEvent<K, V>> raised,
-                               long start) {
-        cache.expired(raised, key, r);
-        cache.changed(raised, key, value, r);
-        stats.record(kind, r.outcome(), start);
-        cache.events().dispatch(raised);
-        return r;
-    }
-
-    /** What a conditional operation with a writer decided after reading the entry. */
-    private record Plan(String action, byte[] value, Runnable write, Outcome quietOutcome) {
-        static Plan quiet(Outcome outcome) {
-            return new Plan("none", null, null, outcome);
-        }
-
-        /** {@code then} if {@code current} equals {@code expected}; a miss if absent; else only an access. */
-        static Plan ifEqual(byte[] current, byte[] expected, Plan then) {
-            return current == null ? quiet(Outcome.MISS)
-                    : !Arrays.equals(current, expected) ? new Plan("access", null, null, Outcome.MISMATCH)
-                    : then;
-        }
+    boolean remove(K key, V oldValue) {
+        checks.value(oldValue);
+        byte[] expected = codec.encodeValue(oldValue);
+        return write(Kind.REMOVE_IF, key, null, new Request<>(EntryAction.REMOVE_IF, null, expected, oldValue,
+                current -> current == null ? WritePlan.quiet(Outcome.MISS)
+                        : !codec.holds(key, current, expected, oldValue) ? WritePlan.access(Outcome.MISMATCH)
+                        : WritePlan.remove(() -> writer.delete(key)))).outcome() == Outcome.REMOVED;
     }
 
     /**
-     * Read, decide (calling the writer), then write back only if the entry is unchanged; retried on conflict.
-     * Used by the conditional operations when a CacheWriter must run before the cache changes.
+     * One write: the one-script call without a writer, the leased plan with one; then its events and
+     * statistics. {@code value} is the new value (for events), or null.
      */
-    private EntryResult optimistic(K key, byte[] k, List<PotteryCacheEntryEvent<K, V>> raised, Function<byte[], Plan> planner) {
-        while (true) {
-            EntryResult peek = store.entry(EntryOp.PEEK, k, null, null, expiry);
-            cache.expired(raised, key, peek);
-            byte[] current = peek.outcome() == Outcome.HIT ? peek.value() : null;
-            Plan plan = planner.apply(current);
-            if (plan.action().equals("none")) {
-                return new EntryResult(plan.quietOutcome(), current, null, null);
-            }
-            if (plan.write() != null) {
-                plan.write().run();
-            }
-            EntryResult r = store.commit(EntryOp.COMMIT, k, plan.value(), current, current != null, plan.action(), expiry);
-            if (r.outcome() == Outcome.CONFLICT) {
-                continue;
-            }
-            if (plan.action().equals("access")) {
-                return new EntryResult(plan.quietOutcome(), current, r.expired(), null);
-            }
+    private EntryReply write(Kind kind, K key, V value, Request<V> request) {
+        byte[] k = codec.encodeKey(checks.key(key));
+        return reporter.run(op -> {
+            EntryReply r = writer.isPresent() ? leased(op, key, k, request.plan()) : direct(key, k, request);
+            op.reported(key, value, r);
+            op.count(kind, r.outcome());
             return r;
+        });
+    }
+
+    private EntryReply direct(K key, byte[] k, Request<V> request) {
+        EntryCall call = EntryCall.of(request.action(), k, request.value());
+        if (request.expected() == null) {
+            return store.entry(call, expiry);
         }
+        EntryReply r = store.entry(call.expecting(request.expected()), expiry);
+        // Equal values whose bytes differ: compare-and-set on the exact bytes read, until it holds or differs.
+        while (r.outcome() == Outcome.MISMATCH
+                && codec.holds(key, r.value(), request.expected(), request.expectedValue())) {
+            byte[] expired = r.expired();
+            r = store.entry(call.expecting(r.value()), expiry);
+            if (expired != null && r.expired() == null) {
+                r = new EntryReply(r.outcome(), r.value(), expired, r.token());
+            }
+        }
+        return r;
+    }
+
+    private EntryReply leased(Operation<K, V> op, K key, byte[] k, Function<byte[], WritePlan> planner) {
+        String what = FailureText.key(key);
+        return guard.run(EntryCall.of(EntryAction.PEEK, k).under(LeaseUse.ACQUIRE), what, read -> {
+            op.expired(key, read.expired());
+            byte[] current = read.outcome() == Outcome.HIT ? read.value() : null;
+            WritePlan plan = planner.apply(current);
+            if (plan.writerCall() != null) {
+                plan.writerCall().run();
+            }
+            EntryCall call = EntryCall.of(plan.action(), k, plan.value()).expectingState(current)
+                    .under(LeaseUse.held(read.token()));
+            EntryReply r = guard.writeBack(call, what);
+            return plan.changes() ? r : new EntryReply(plan.quietOutcome(), current, r.expired(), 0);
+        });
+    }
+
+    /**
+     * A write as both paths need it: the direct script action with its value and expected bytes, and the plan
+     * a write-through cache makes after reading the entry under its lease.
+     */
+    private record Request<T>(EntryAction action, byte[] value, byte[] expected, T expectedValue,
+                              Function<byte[], WritePlan> plan) {
     }
 }

@@ -3,24 +3,44 @@
 -- KEYS[1]  the cache's data hash    (field = encoded key, value = encoded value)
 -- KEYS[2]  the cache's expiry zset  (member = encoded key, score = expiry time in ms of the server clock;
 --                                    no member = never expires)
--- ARGV[1]  operation (see below)      ARGV[2] encoded key      ARGV[3] encoded new value ('' if none)
+-- KEYS[3]  the cache's subscribers hash: present while a listener or near cache anywhere wants its changes
+-- KEYS[4]  the entry's lease (a string holding the fencing token of the process that holds it)
+-- KEYS[5]  the cache's fencing counter (INCR gives every lease a larger token than any before it)
+--
+-- ARGV[1]  action (see run() below)   ARGV[2] encoded key   ARGV[3] encoded new value ('' if none)
 -- ARGV[4]  creation ms  ARGV[5] update ms  ARGV[6] access ms
 --          each: >= 0 expire that long from now (0 = at once), -1 never, -2 leave as it is,
 --          -3 not known yet: the client must ask its ExpiryPolicy, so reply {'ask', kind} and change nothing
 --          (an access ask also carries {outcome, value}: if the policy leaves expiry unchanged, that read is
 --          the whole answer and no second call is needed)
--- ARGV[7]  expected value (replaceIf, removeIf, touch, commit)
--- ARGV[8]  commit only: '1' if the entry was present when the entry processor read it, '0' if absent
--- ARGV[9]  commit only: what the processor did: 'set', 'remove', 'access' or 'none'
--- KEYS[3]  the cache's subscribers hash: present when a listener anywhere wants this cache's events
--- ARGV[10] the cache's event channel, ARGV[11] the calling cache instance's id (the event's origin)
+-- ARGV[7]  expected: the value the entry must hold ('value' checks), for replaceIf, removeIf and the
+--          state checks of setIf/removeIfState/touchIf
+-- ARGV[8]  for setIf/removeIfState/touchIf: '1' the entry must hold ARGV[7], '0' it must be absent
+-- ARGV[9]  lease: ''                  none
+--                 'acquire'           take the entry's lease before acting; if another holds it, reply
+--                                     {'leased'} and change nothing
+--                 'acquire-if-absent' (get, peek) take the lease only when the entry is absent
+--                 'once'              act only if nobody holds the lease (else reply {'leased'}), keep none
+--                 '<token>'           the caller holds the lease with this token: if it does not any more,
+--                                     reply {'lost'} and change nothing; else act, then release it
+-- ARGV[10] lease time in ms
+-- ARGV[11] the cache's event channel, ARGV[12] the calling cache instance's id (the event's origin)
 --
--- Reply: {outcome, value, expired}: outcome says what happened (hit, miss, created, updated, removed,
--- present, mismatch, none, conflict), value is the value read or replaced (or false), expired the value of
--- an expired entry this call found and deleted (or false), so that the client can raise an EXPIRED event.
-local data, exp = KEYS[1], KEYS[2]
+-- Reply: {outcome, value, expired, token}: outcome says what happened (hit, miss, created, updated,
+-- removed, present, mismatch, none, conflict, leased, lost), value the value read or replaced (or false),
+-- expired the value of an expired entry this call found and deleted (or false), so that the client can
+-- raise an EXPIRED event, and token the fencing token of a lease this call took (or false).
+local data, exp, leaseKey = KEYS[1], KEYS[2], KEYS[4]
 local op, key, value = ARGV[1], ARGV[2], ARGV[3]
 local createMs, updateMs, accessMs = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local lease, leaseMs = ARGV[9], ARGV[10]
+
+-- A held lease is checked before anything else: a caller whose lease expired (and may have been taken by
+-- another process since) must not change the entry.
+local held = lease ~= '' and lease ~= 'acquire' and lease ~= 'acquire-if-absent' and lease ~= 'once'
+if held and redis.call('GET', leaseKey) ~= lease then return {'lost', false, false, false} end
+if lease == 'once' and redis.call('EXISTS', leaseKey) == 1 then return {'leased', false, false, false} end
+
 -- The server clock and the subscribers check are read only when needed: a plain read of an entry that
 -- never expires then costs HGET and ZSCORE alone.
 local clockMs
@@ -40,6 +60,18 @@ if current then
     expired = current
     current = false
   end
+end
+
+local token = false
+local function acquire()
+  if redis.call('EXISTS', leaseKey) == 1 then return false end
+  token = redis.call('INCR', KEYS[5])
+  -- tokens as plain decimal text (a Lua number would print as 1e+14 past 14 digits)
+  redis.call('SET', leaseKey, string.format('%d', token), 'PX', leaseMs)
+  return true
+end
+if lease == 'acquire' or (lease == 'acquire-if-absent' and not current) then
+  if not acquire() then return {'leased', false, false, false} end
 end
 
 local function dropExpired()
@@ -90,12 +122,32 @@ local function miss()
   return {'miss', false, expired}
 end
 
+local function write()
+  if current then
+    if updateMs == -3 then return {'ask', 'update'} end
+    return update()
+  end
+  if createMs == -3 then return {'ask', 'create'} end
+  return create()
+end
+
+local function access(outcome)
+  if accessMs == -3 then return {'ask', 'access', outcome, current} end
+  expireIn(accessMs)
+  return {outcome, current, false}
+end
+
+-- Whether the entry is in the state the caller read it in (setIf, removeIfState, touchIf).
+-- An entry that expired since it was read counts as unchanged: its write-back then creates it anew.
+local function unchanged()
+  if ARGV[8] == '1' then return current == ARGV[7] or expired == ARGV[7] end
+  return not current
+end
+
 local function run()
   if op == 'get' then
     if not current then return miss() end
-    if accessMs == -3 then return {'ask', 'access', 'hit', current} end
-    expireIn(accessMs)
-    return {'hit', current, false}
+    return access('hit')
   elseif op == 'contains' then
     if not current then return miss() end
     return {'hit', false, false}
@@ -103,12 +155,7 @@ local function run()
     if not current then return miss() end
     return {'hit', current, false}
   elseif op == 'put' then
-    if current then
-      if updateMs == -3 then return {'ask', 'update'} end
-      return update()
-    end
-    if createMs == -3 then return {'ask', 'create'} end
-    return create()
+    return write()
   elseif op == 'putIfAbsent' then
     if current then return {'present', current, false} end
     if createMs == -3 then return {'ask', 'create'} end
@@ -123,49 +170,27 @@ local function run()
       if updateMs == -3 then return {'ask', 'update'} end
       return update()
     end
-    if accessMs == -3 then return {'ask', 'access', 'mismatch', current} end
-    expireIn(accessMs)
-    return {'mismatch', current, false}
+    return access('mismatch')
   elseif op == 'remove' then
     if not current then return miss() end
     return remove()
   elseif op == 'removeIf' then
     if not current then return miss() end
     if current == ARGV[7] then return remove() end
-    if accessMs == -3 then return {'ask', 'access', 'mismatch', current} end
-    expireIn(accessMs)
-    return {'mismatch', current, false}
-  elseif op == 'touch' then
-    if current and current == ARGV[7] then
-      expireIn(accessMs)
-      return {'hit', false, false}
-    end
-    return miss()
-  elseif op == 'commit' then
-    if ARGV[8] == '1' then
-      if not current or current ~= ARGV[7] then return {'conflict', false, false} end
-    elseif current then
-      return {'conflict', false, false}
-    end
-    local action = ARGV[9]
-    if action == 'set' then
-      if current then
-        if updateMs == -3 then return {'ask', 'update'} end
-        return update()
-      end
-      if createMs == -3 then return {'ask', 'create'} end
-      return create()
-    elseif action == 'remove' then
-      if not current then return miss() end
-      return remove()
-    elseif action == 'access' then
-      if not current then return miss() end
-      if accessMs == -3 then return {'ask', 'access', 'hit', current} end
-      expireIn(accessMs)
-      return {'hit', current, false}
-    end
+    return access('mismatch')
+  elseif op == 'setIf' then
+    if not unchanged() then return {'conflict', false, false} end
+    return write()
+  elseif op == 'removeIfState' then
+    if not unchanged() then return {'conflict', false, false} end
     if not current then return miss() end
-    return {'hit', current, false}
+    return remove()
+  elseif op == 'touchIf' then
+    if not unchanged() then return {'conflict', false, false} end
+    if not current then return miss() end
+    return access('hit')
+  elseif op == 'release' then
+    return {'none', false, false}
   end
   return redis.error_reply('unknown JCache entry operation ' .. tostring(op))
 end
@@ -176,12 +201,17 @@ local function field(s)
   return #s .. ':' .. s
 end
 local function publish(kind, k, v, old)
-  redis.call('PUBLISH', ARGV[10], field(ARGV[11]) .. field(kind) .. field(k) .. field(v) .. field(old))
+  redis.call('PUBLISH', ARGV[11], field(ARGV[12]) .. field(kind) .. field(k) .. field(v) .. field(old))
 end
 
 local reply = run()
 local outcome = reply[1]
-local reportable = outcome ~= 'ask' and outcome ~= 'conflict'
+if outcome == 'ask' then
+  -- Nothing changed; a lease this call took is given back, and the client calls again with the duration.
+  if token then redis.call('DEL', leaseKey) end
+  return reply
+end
+local reportable = outcome ~= 'conflict'
   and (reply[3] or outcome == 'created' or outcome == 'updated' or outcome == 'removed')
 if reportable and redis.call('EXISTS', KEYS[3]) == 1 then
   if reply[3] then publish('expired', key, reply[3], reply[3]) end
@@ -189,4 +219,6 @@ if reportable and redis.call('EXISTS', KEYS[3]) == 1 then
   elseif outcome == 'updated' then publish('updated', key, value, reply[2])
   elseif outcome == 'removed' then publish('removed', key, reply[2], reply[2]) end
 end
-return reply
+-- A held lease ends with the call that acts under it.
+if held then redis.call('DEL', leaseKey) end
+return {reply[1], reply[2], reply[3], token}

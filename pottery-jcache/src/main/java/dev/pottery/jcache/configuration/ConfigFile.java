@@ -36,7 +36,7 @@ public record ConfigFile(ConfigSource source, Properties managerProperties, List
             ManagerSettings.NAMESPACE, ManagerSettings.TIMEOUT, ManagerSettings.POOL_SIZE,
             ManagerSettings.SWEEP_INTERVAL, ManagerSettings.CLUSTER, RedisTopology.CLUSTER_NODES, RedisTopology.SENTINEL_NODES,
             RedisTopology.SENTINEL_MASTER, RedisTopology.USER, RedisTopology.PASSWORD, RedisTopology.SSL,
-            RedisTopology.DATABASE, CACHES);
+            RedisTopology.DATABASE, LeaseSettings.LEASE, LeaseSettings.LEASE_WAIT, CACHES);
 
     /** Reads and checks the file a manager URI names. */
     public static ConfigFile load(URI uri, ClassLoader loader) {
@@ -88,7 +88,9 @@ public record ConfigFile(ConfigSource source, Properties managerProperties, List
         switch (property) {
             case ManagerSettings.URL -> values.redisUrl(property);
             case ManagerSettings.TIMEOUT, ManagerSettings.POOL_SIZE -> values.integer(property, 1);
-            case ManagerSettings.SWEEP_INTERVAL, RedisTopology.DATABASE -> values.integer(property, 0);
+            case ManagerSettings.SWEEP_INTERVAL, RedisTopology.DATABASE, LeaseSettings.LEASE_WAIT ->
+                    values.integer(property, 0);
+            case LeaseSettings.LEASE -> values.integer(property, 100);
             case RedisTopology.SSL -> values.bool(property);
             case RedisTopology.CLUSTER_NODES, RedisTopology.SENTINEL_NODES -> values.nodes(property);
             default -> {

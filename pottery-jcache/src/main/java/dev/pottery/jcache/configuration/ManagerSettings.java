@@ -157,7 +157,7 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
         }
     }
 
-    private static int intProperty(Properties properties, String name, int fallback) {
+    static int intProperty(Properties properties, String name, int fallback) {
         String text = properties.getProperty(name);
         if (text == null) {
             return fallback;

@@ -24,14 +24,14 @@ import javax.cache.event.CacheEntryUpdatedListener;
  * @param <K> key type
  * @param <V> value type
  */
-public final class ListenerRegistration<K, V> {
+final class ListenerRegistration<K, V> {
 
     private final CacheEntryListenerConfiguration<K, V> configuration;
     private final CacheEntryListener<? super K, ? super V> listener;
     private final CacheEntryEventFilter<? super K, ? super V> filter;
 
     /** Creates the listener (and filter) from the configuration's factories. */
-    public ListenerRegistration(CacheEntryListenerConfiguration<K, V> configuration) {
+    ListenerRegistration(CacheEntryListenerConfiguration<K, V> configuration) {
         this.configuration = configuration;
         this.listener = configuration.getCacheEntryListenerFactory().create();
         Factory<CacheEntryEventFilter<? super K, ? super V>> filterFactory =
@@ -40,17 +40,17 @@ public final class ListenerRegistration<K, V> {
     }
 
     /** The configuration this registration came from. */
-    public CacheEntryListenerConfiguration<K, V> configuration() {
+    CacheEntryListenerConfiguration<K, V> configuration() {
         return configuration;
     }
 
     /** Whether events are delivered before the operation returns. */
-    public boolean isSynchronous() {
+    boolean isSynchronous() {
         return configuration.isSynchronous();
     }
 
     /** Whether this listener handles the event's type and its filter lets the event through. */
-    public boolean accepts(CacheEntryEvent<K, V> event) {
+    boolean accepts(CacheEntryEvent<K, V> event) {
         boolean handles = switch (event.getEventType()) {
             case CREATED -> listener instanceof CacheEntryCreatedListener;
             case UPDATED -> listener instanceof CacheEntryUpdatedListener;
@@ -62,7 +62,7 @@ public final class ListenerRegistration<K, V> {
 
     /** Delivers events, all of one type, in one call. */
     @SuppressWarnings("unchecked")
-    public void deliver(List<CacheEntryEvent<? extends K, ? extends V>> events) {
+    void deliver(List<CacheEntryEvent<? extends K, ? extends V>> events) {
         Iterable<CacheEntryEvent<? extends K, ? extends V>> iterable = events;
         switch (events.get(0).getEventType()) {
             case CREATED -> ((CacheEntryCreatedListener<K, V>) listener).onCreated(iterable);
@@ -73,7 +73,7 @@ public final class ListenerRegistration<K, V> {
     }
 
     /** Closes the listener and filter if they are Closeable. */
-    public void close() {
+    void close() {
         closeQuietly(listener);
         closeQuietly(filter);
     }

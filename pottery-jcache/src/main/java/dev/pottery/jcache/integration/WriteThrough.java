@@ -29,6 +29,24 @@ import javax.cache.integration.CacheWriterException;
  */
 public final class WriteThrough<K, V> {
 
+    private static final CacheWriter<Object, Object> NONE = new CacheWriter<>() {
+        @Override
+        public void write(Cache.Entry<?, ?> entry) {
+        }
+
+        @Override
+        public void writeAll(Collection<Cache.Entry<?, ?>> entries) {
+        }
+
+        @Override
+        public void delete(Object key) {
+        }
+
+        @Override
+        public void deleteAll(Collection<?> keys) {
+        }
+    };
+
     private final CacheWriter<K, V> writer;
     private final String where;
 
@@ -38,6 +56,17 @@ public final class WriteThrough<K, V> {
         this.where = where;
         // A writer of supertypes accepts our entries; the cast only relaxes the compiler's wildcard capture.
         this.writer = (CacheWriter<K, V>) writer;
+    }
+
+    /** The writer of a cache that does not write through: every call does nothing. */
+    @SuppressWarnings("unchecked")
+    public static <K, V> WriteThrough<K, V> none() {
+        return new WriteThrough<>((CacheWriter<K, V>) (CacheWriter<?, ?>) NONE, "");
+    }
+
+    /** Whether this is an application's writer (write-through), not {@link #none()}. */
+    public boolean isPresent() {
+        return writer != NONE;
     }
 
     /** The application's writer. */

@@ -1,6 +1,6 @@
 package dev.pottery.jcache.processor;
 
-import dev.pottery.jcache.integration.ReadThrough;
+import java.util.function.Function;
 import javax.cache.processor.MutableEntry;
 
 /**
@@ -8,7 +8,7 @@ import javax.cache.processor.MutableEntry;
  * the processor does so the cache can write it back in one step.
  *
  * <pre>{@code
- * PotteryMutableEntry<String, Integer> entry = new PotteryMutableEntry<>("hits", 41, null);
+ * PotteryMutableEntry<String, Integer> entry = new PotteryMutableEntry<>("hits", 41, key -> null);
  * entry.setValue(entry.getValue() + 1);
  * entry.action();   // UPDATE
  * }</pre>
@@ -20,15 +20,15 @@ public final class PotteryMutableEntry<K, V> implements MutableEntry<K, V> {
 
     private final K key;
     private final boolean existed;
-    private final ReadThrough<K, V> loader;
+    private final Function<K, V> loader;
     private V value;
     private ProcessorAction action = ProcessorAction.NONE;
 
     /**
-     * An entry for {@code key} whose stored value is {@code original} (null if absent); {@code loader} is
-     * the read-through loader, or null when the cache does not read through.
+     * An entry for {@code key} whose stored value is {@code original} (null if absent); {@code loader} gives
+     * the value of an absent entry when the processor reads it (read-through), or null.
      */
-    public PotteryMutableEntry(K key, V original, ReadThrough<K, V> loader) {
+    public PotteryMutableEntry(K key, V original, Function<K, V> loader) {
         this.key = key;
         this.existed = original != null;
         this.value = original;
@@ -52,8 +52,8 @@ public final class PotteryMutableEntry<K, V> implements MutableEntry<K, V> {
             if (action == ProcessorAction.NONE) {
                 action = ProcessorAction.ACCESS;
             }
-        } else if (loader != null) {
-            value = loader.load(key);
+        } else {
+            value = loader.apply(key);
             if (value != null) {
                 action = ProcessorAction.LOAD;
             }

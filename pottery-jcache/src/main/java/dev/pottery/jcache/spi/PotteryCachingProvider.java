@@ -64,7 +64,7 @@ public final class PotteryCachingProvider implements CachingProvider {
             if (manager == null || manager.isClosed()) {
                 manager = ConfigSource.isConfigFile(managerUri)
                         ? fromFile(managerUri, loader, props)
-                        : new PotteryCacheManager(this, managerUri, loader, props, REGISTERED.get(managerUri));
+                        : new PotteryCacheManager(this, managerUri, loader, props, REGISTERED.get(managerUri), this::release);
                 byUri.put(managerUri, manager);
             }
             return manager;
@@ -80,7 +80,8 @@ public final class PotteryCachingProvider implements CachingProvider {
         Properties merged = new Properties();
         merged.putAll(file.managerProperties());
         merged.putAll(passed);
-        PotteryCacheManager manager = new PotteryCacheManager(this, uri, loader, merged, REGISTERED.get(uri));
+        PotteryCacheManager manager = new PotteryCacheManager(this, uri, loader, merged, REGISTERED.get(uri),
+                this::release);
         try {
             for (CacheSpec cache : file.caches()) {
                 manager.createCache(cache.name(), cache.configuration());
@@ -144,8 +145,8 @@ public final class PotteryCachingProvider implements CachingProvider {
         return false;
     }
 
-    /** Called by a closing manager. */
-    public void release(PotteryCacheManager manager) {
+    /** Forgets a manager that closed. */
+    private void release(PotteryCacheManager manager) {
         synchronized (managers) {
             Map<URI, PotteryCacheManager> byUri = managers.get(manager.getClassLoader());
             if (byUri != null && byUri.get(manager.getURI()) == manager) {

@@ -1,0 +1,104 @@
+package dev.pottery.jcache;
+
+import dev.pottery.codec.Codec;
+import dev.pottery.codec.SerializingCodec;
+import dev.pottery.jcache.configuration.LeaseSettings;
+import dev.pottery.jcache.configuration.ManagerSettings;
+import dev.pottery.jcache.configuration.PotteryConfiguration;
+import dev.pottery.jcache.event.EventSubscriber;
+import dev.pottery.jcache.expiry.ExpiryDurations;
+import dev.pottery.jcache.integration.ReadThrough;
+import dev.pottery.jcache.integration.WriteThrough;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.cache.CacheManager;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Builds the caches of one manager: for each, the {@link CacheContext} its operations share (Redis keys and
+ * command layer, codecs, expiry, loader and writer roles, events, statistics, locks and leases) and the
+ * {@link PotteryCache} facade over it. Nothing it builds refers back to the manager or to the facade.
+ *
+ * <pre>{@code
+ * CacheFactory factory = new CacheFactory(manager, redis, settings, leaseSettings, classLoader, subscriber, executor);
+ * PotteryCache<String, Integer> cache = factory.create("scores", configuration, manager::forget).cache();
+ * }</pre>
+ */
+final class CacheFactory {
+
+    private final CacheManager manager;
+    private final UnifiedJedis redis;
+    private final ManagerSettings settings;
+    private final LeaseSettings leaseSettings;
+    private final ClassLoader classLoader;
+    private final Supplier<EventSubscriber> subscriber;
+    private final Executor executor;
+
+    CacheFactory(CacheManager manager, UnifiedJedis redis, ManagerSettings settings, LeaseSettings leaseSettings,
+                 ClassLoader classLoader, Supplier<EventSubscriber> subscriber, Executor executor) {
+        this.manager = manager;
+        this.redis = redis;
+        this.settings = settings;
+        this.leaseSettings = leaseSettings;
+        this.classLoader = classLoader;
+        this.subscriber = subscriber;
+        this.executor = executor;
+    }
+
+    /** A cache of this name and configuration; {@code onClose} is told when it is closed by its user. */
+    <K, V> OpenCache<K, V> create(String name, PotteryConfiguration<K, V> configuration,
+                                  Consumer<PotteryCache<?, ?>> onClose) {
+        List<Object> closeables = new ArrayList<>();
+        CacheKeys keys = keys(name, configuration.namespace());
+        String where = FailureText.cache(name, settings.address());
+        Codec<K> keyCodec = configuration.keyCodec() != null ? configuration.keyCodec()
+                : SerializingCodec.with(classLoader);
+        Codec<V> valueCodec = configuration.valueCodec() != null ? configuration.valueCodec()
+                : SerializingCodec.with(classLoader);
+        EntryCodec<K, V> codec = new EntryCodec<>(keyCodec, valueCodec, where, keys.entries());
+        CacheStore store = new CacheStore(redis, keys, where, codec::keyText, leaseSettings.leaseMillis());
+        ExpiryDurations expiry = ExpiryDurations.of(configuration.getExpiryPolicyFactory().create());
+        closeables.add(expiry.policy());
+        TypeChecks<K, V> checks = new TypeChecks<>(configuration.getKeyType(), configuration.getValueType(), where);
+        KeyLocks locks = new KeyLocks(leaseSettings.waitMillis());
+        Leases leases = new Leases(store, leaseSettings.waitMillis());
+        EntryGuard guard = new EntryGuard(store, expiry, locks, leases);
+
+        Loads<K, V> loads = null;
+        if (configuration.getCacheLoaderFactory() != null) {
+            ReadThrough<K, V> loader = new ReadThrough<>(configuration.getCacheLoaderFactory().create(), where);
+            closeables.add(loader.loader());
+            loads = new Loads<>(loader, store, codec, checks, expiry, guard);
+        }
+        Misses<K, V> misses = loads != null && configuration.isReadThrough() ? loads : Misses.none();
+        WriteThrough<K, V> writer = WriteThrough.none();
+        if (configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null) {
+            writer = new WriteThrough<>(configuration.getCacheWriterFactory().create(), where);
+            closeables.add(writer.writer());
+        }
+        CacheEvents<K, V> events = new CacheEvents<>(name, store, codec, subscriber);
+        OperationStatistics statistics = new OperationStatistics(configuration.isStatisticsEnabled());
+        Reporter<K, V> reporter = new Reporter<>(codec, events, statistics);
+        CacheContext<K, V> context = new CacheContext<>(name, store, codec, checks, expiry, misses, loads, writer,
+                events, statistics, locks, leases, guard, reporter, executor);
+        CacheMBeans mbeans = new CacheMBeans(manager.getURI().toString(), name, () -> configuration,
+                statistics.counters());
+        CacheLifecycle<K, V> lifecycle = new CacheLifecycle<>(context, configuration, mbeans, closeables);
+        return new OpenCache<>(new PotteryCache<>(manager, context, configuration, lifecycle, onClose), lifecycle,
+                store);
+    }
+
+    /** The command layer of a cache without opening it (to read its recorded configuration, or destroy it). */
+    CacheStore probe(String name, String namespace) {
+        CacheKeys keys = keys(name, namespace);
+        return new CacheStore(redis, keys, FailureText.cache(name, settings.address()), key -> "a key",
+                leaseSettings.leaseMillis());
+    }
+
+    private CacheKeys keys(String name, String namespace) {
+        return CacheKeys.of(settings.keyPrefix(), namespace == null ? settings.namespace() : namespace, name);
+    }
+}
