@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pottery.testing.RedisServer;
 import dev.pottery.testing.RedisServers;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +41,7 @@ class CrossJvmTest {
         cache.registerCacheEntryListener(
                 new MutableCacheEntryListenerConfiguration<>(FactoryBuilder.factoryOf(recorder), null, true, false));
 
-        Process other = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                OtherJvm.class.getName(), server.uri().toString(), "shared", "shared-across-jvms")
-                .redirectErrorStream(true)
-                .start();
+        Process other = ChildJvm.start(OtherJvm.class, server.uri().toString(), "shared", "shared-across-jvms");
         boolean exited = other.waitFor(60, TimeUnit.SECONDS);
         String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(exited).as(output).isTrue();
@@ -59,9 +55,5 @@ class CrossJvmTest {
         await().atMost(10, TimeUnit.SECONDS).until(() -> recorder.seen.contains("CREATED marker=m"));
         assertThat(recorder.seen).containsExactly("CREATED from-other-jvm=1", "UPDATED from-other-jvm=2 (was 1)",
                 "REMOVED from-other-jvm=2 (was 2)", "CREATED marker=m");
-    }
-
-    private static String javaBinary() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }
