@@ -123,7 +123,7 @@ public final class PotteryCacheManager implements CacheManager {
         Objects.requireNonNull(configuration, "configuration");
         synchronized (caches) {
             if (caches.containsKey(cacheName)) {
-                throw new CacheException("cache " + cacheName + " already exists in " + uri);
+                throw new CacheException("cache " + cacheName + " already exists in " + ManagerSettings.shown(uri));
             }
             PotteryConfiguration<K, V> pottery = toPottery(configuration);
             PotteryCache<K, V> cache = open(cacheName, pottery);
@@ -182,7 +182,7 @@ public final class PotteryCacheManager implements CacheManager {
         }
         CompleteConfiguration<K, V> recorded;
         try {
-            recorded = ConfigRecord.decode(record, classLoader);
+            recorded = ConfigRecord.decode(record, classLoader, settings.serializationAllow());
         } catch (CodecException e) {
             throw new CacheException("cannot read the configuration of " + probe.where() + " recorded at "
                     + probe.keys().config() + ": " + e.getMessage(), e);
@@ -276,12 +276,13 @@ public final class PotteryCacheManager implements CacheManager {
         if (clazz.isInstance(redis)) {
             return clazz.cast(redis);
         }
-        throw new IllegalArgumentException("cache manager " + uri + " cannot be unwrapped to " + clazz.getName());
+        throw new IllegalArgumentException("cache manager " + ManagerSettings.shown(uri) + " cannot be unwrapped to "
+                + clazz.getName());
     }
 
     @Override
     public String toString() {
-        return "PotteryCacheManager[" + uri + ", namespace " + settings.namespace() + "]";
+        return "PotteryCacheManager[" + ManagerSettings.shown(uri) + ", namespace " + settings.namespace() + "]";
     }
 
     // ---- package
@@ -303,8 +304,9 @@ public final class PotteryCacheManager implements CacheManager {
     }
 
     private <K, V> PotteryCache<K, V> open(String cacheName, PotteryConfiguration<K, V> configuration) {
-        CacheStore<K, V> store = store(cacheName, configuration.keyCodec(), configuration.valueCodec(),
-                configuration.namespace());
+        Codec<K> keys = configuration.keyCodec() != null ? configuration.keyCodec() : defaultCodec(configuration);
+        Codec<V> values = configuration.valueCodec() != null ? configuration.valueCodec() : defaultCodec(configuration);
+        CacheStore<K, V> store = store(cacheName, keys, values, configuration.namespace());
         return new PotteryCache<>(this, cacheName, configuration, store);
     }
 
@@ -315,9 +317,18 @@ public final class PotteryCacheManager implements CacheManager {
     private <K, V> CacheStore<K, V> store(String cacheName, Codec<K> keyCodec, Codec<V> valueCodec, String namespace) {
         CacheKeys keys = CacheKeys.of(settings.keyPrefix(), namespace == null ? settings.namespace() : namespace,
                 cacheName);
-        Codec<K> k = keyCodec != null ? keyCodec : SerializingCodec.with(classLoader);
-        Codec<V> v = valueCodec != null ? valueCodec : SerializingCodec.with(classLoader);
+        Codec<K> k = keyCodec != null ? keyCodec : defaultCodec(null);
+        Codec<V> v = valueCodec != null ? valueCodec : defaultCodec(null);
         return new CacheStore<>(redis, cacheName, keys, k, v, settings.address());
+    }
+
+    /**
+     * The default codec: Java serialization, decoding only the JDK's value types, the cache's declared key and
+     * value types and what {@link ManagerSettings#SERIALIZATION_ALLOW} allows.
+     */
+    private <T> Codec<T> defaultCodec(Configuration<?, ?> configuration) {
+        SerializingCodec<T> codec = SerializingCodec.<T>with(classLoader).allowPatterns(settings.serializationAllow());
+        return configuration == null ? codec : codec.allowTypes(configuration.getKeyType(), configuration.getValueType());
     }
 
     private static <K, V> PotteryConfiguration<K, V> toPottery(Configuration<K, V> configuration) {
@@ -347,7 +358,7 @@ public final class PotteryCacheManager implements CacheManager {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("cache manager " + uri + " is closed");
+            throw new IllegalStateException("cache manager " + ManagerSettings.shown(uri) + " is closed");
         }
     }
 

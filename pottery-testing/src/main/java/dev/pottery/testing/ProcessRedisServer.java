@@ -71,6 +71,9 @@ final class ProcessRedisServer implements RedisServer {
         } else {
             command.addAll(List.of("--port", Integer.toString(port), "--dir", directory.toString()));
             command.addAll(options.serverArgs());
+            if (options.tls()) {
+                command.addAll(ServerOptions.tlsArgs(port));   // later arguments win: the port speaks TLS only
+            }
         }
         Path log = directory.resolve("redis.log");
         try {
@@ -82,7 +85,12 @@ final class ProcessRedisServer implements RedisServer {
             throw new RedisServerUnavailableException("cannot run " + binary + ": " + e.getMessage(), e);
         }
         paused = false;
-        Ping.awaitAnswer(host(), port, START_TIMEOUT, () -> "exited=" + !process.isAlive() + ", log: " + tail(log));
+        Ping.awaitAnswer(host(), port, socketFactory(), START_TIMEOUT,
+                () -> "exited=" + !process.isAlive() + ", log: " + tail(log));
+    }
+
+    private javax.net.ssl.SSLSocketFactory socketFactory() {
+        return options.tls() ? TlsMaterial.get().socketFactory() : null;
     }
 
     private List<String> sentinelArgs() {
@@ -111,6 +119,11 @@ final class ProcessRedisServer implements RedisServer {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public ServerOptions options() {
+        return options;
     }
 
     @Override
