@@ -61,15 +61,17 @@ final class SerializationFilter {
     private static final Set<String> LIMITS = Set.of("maxdepth", "maxarray", "maxrefs", "maxbytes");
 
     private final Set<Class<?>> declared;
+    private final Set<Class<?>> supertypes;
     private final List<String> patterns;
     private final ObjectInputFilter patternFilter;
     private final long maxDepth;
     private final long maxArray;
     private final long maxRefs;
 
-    private SerializationFilter(Set<Class<?>> declared, List<String> patterns, long maxDepth, long maxArray,
-                                long maxRefs) {
+    private SerializationFilter(Set<Class<?>> declared, Set<Class<?>> supertypes, List<String> patterns,
+                                long maxDepth, long maxArray, long maxRefs) {
         this.declared = Set.copyOf(declared);
+        this.supertypes = Set.copyOf(supertypes);
         this.patterns = List.copyOf(patterns);
         List<String> all = new ArrayList<>();
         for (String pattern : patterns) {
@@ -86,7 +88,7 @@ final class SerializationFilter {
 
     /** The JDK value types only, with the default limits. */
     static SerializationFilter jdkValueTypes() {
-        return new SerializationFilter(Set.of(), List.of(), MAX_DEPTH, -1, -1);
+        return new SerializationFilter(Set.of(), Set.of(), List.of(), MAX_DEPTH, -1, -1);
     }
 
     /** This filter plus the given classes (exactly these classes, and arrays of them). */
@@ -97,7 +99,26 @@ final class SerializationFilter {
                 all.add(type);
             }
         }
-        return new SerializationFilter(all, patterns, maxDepth, maxArray, maxRefs);
+        return new SerializationFilter(all, supertypes, patterns, maxDepth, maxArray, maxRefs);
+    }
+
+    /**
+     * This filter plus every class assignable to one of these types: interfaces an application implements on
+     * purpose (a cache loader, a listener). {@code Object}, {@code Serializable}, {@code Externalizable} and
+     * {@code Cloneable} are refused, as they would allow everything.
+     *
+     * @throws IllegalArgumentException for such a type
+     */
+    SerializationFilter allowSubtypesOf(List<Class<?>> types) {
+        Set<Class<?>> all = new LinkedHashSet<>(supertypes);
+        for (Class<?> type : types) {
+            if (type == Object.class || type == java.io.Serializable.class || type == java.io.Externalizable.class
+                    || type == Cloneable.class || type == Comparable.class) {
+                throw new IllegalArgumentException("allowing every " + type.getName() + " would allow everything");
+            }
+            all.add(type);
+        }
+        return new SerializationFilter(declared, all, patterns, maxDepth, maxArray, maxRefs);
     }
 
     /**
@@ -134,7 +155,7 @@ final class SerializationFilter {
             }
         }
         ObjectInputFilter.Config.createFilter(String.join(";", all));   // fails here on bad syntax
-        return new SerializationFilter(declared, all, depth, array, refs);
+        return new SerializationFilter(declared, supertypes, all, depth, array, refs);
     }
 
     /** The check for one stream of {@code length} bytes. */
@@ -148,6 +169,9 @@ final class SerializationFilter {
         parts.add("JDK value types");
         for (Class<?> type : declared) {
             parts.add(type.getName());
+        }
+        for (Class<?> type : supertypes) {
+            parts.add("every " + type.getName());
         }
         parts.addAll(patterns);
         return String.join(", ", parts);
@@ -212,13 +236,22 @@ final class SerializationFilter {
             if (byPattern == Status.REJECTED) {
                 return refuse("class " + element.getName() + " (refused by a pattern)");
             }
-            if (byPattern == Status.ALLOWED || declared.contains(element) || element.isEnum()) {
+            if (byPattern == Status.ALLOWED || declared.contains(element) || element.isEnum() || isSubtype(element)) {
                 for (Class<?> c = element; c != null; c = c.getSuperclass()) {
                     allowed.add(c);
                 }
                 return Status.ALLOWED;
             }
             return refuse("class " + element.getName());
+        }
+
+        private boolean isSubtype(Class<?> element) {
+            for (Class<?> type : supertypes) {
+                if (type.isAssignableFrom(element)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Status refuse(String what) {

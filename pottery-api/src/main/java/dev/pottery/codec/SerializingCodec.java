@@ -37,7 +37,8 @@ import java.util.List;
  *   <li>the JDK's value types ({@link #jdkValueTypes()}): String, boxed primitives, BigInteger/BigDecimal,
  *       {@code java.time}, UUID, Date, URI, Locale, Currency, the {@code java.util} collections and maps
  *       with their unmodifiable/empty/singleton/{@code List.of} forms, and the concurrent ones;</li>
- *   <li>the types given to {@link #allowTypes} (exactly those classes);</li>
+ *   <li>the types given to {@link #allowTypes} (exactly those classes), and the classes that implement or
+ *       extend a type given to {@link #allowSubtypesOf};</li>
  *   <li>the classes matching the patterns given to {@link #allowPatterns}, in
  *       {@link ObjectInputFilter.Config#createFilter(String)} syntax ({@code com.example.Order},
  *       {@code com.example.*} for a package, {@code com.example.**} for a package and its sub-packages,
@@ -95,6 +96,17 @@ public final class SerializingCodec<T> implements Codec<T> {
     /** The same codec, also decoding exactly these classes; see {@link #allowTypes(Class[])}. */
     public SerializingCodec<T> allowTypes(Collection<? extends Class<?>> types) {
         return new SerializingCodec<>(classLoader, filter.allowTypes(new ArrayList<>(types)));
+    }
+
+    /**
+     * The same codec, also decoding every class assignable to one of these types: interfaces an application
+     * implements on purpose, e.g. JCache's {@code CacheLoader}. Never {@code Object}, {@code Serializable},
+     * {@code Externalizable}, {@code Cloneable} or {@code Comparable}.
+     *
+     * @throws IllegalArgumentException for one of those
+     */
+    public SerializingCodec<T> allowSubtypesOf(Class<?>... types) {
+        return new SerializingCodec<>(classLoader, filter.allowSubtypesOf(Arrays.asList(types)));
     }
 
     /**
