@@ -3,8 +3,7 @@ package dev.pottery.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
+import dev.pottery.testing.DeserializationCanary;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -34,65 +33,65 @@ class SerializationFilterTest {
 
     @BeforeEach
     void reset() {
-        Gadget.ran = false;
+        DeserializationCanary.reset();
     }
 
     @Test
     void aClassOutsideTheAllowListIsRefusedBeforeItsReadObjectRuns() {
-        byte[] bytes = SerializingCodec.create().encode(new Gadget("payload"));
+        byte[] bytes = SerializingCodec.create().encode(new DeserializationCanary("payload"));
 
         assertThatThrownBy(() -> SerializingCodec.create().decode(bytes, "cache:k"))
                 .isInstanceOf(CodecException.class)
-                .hasMessageContaining("refused to deserialize class " + Gadget.class.getName())
+                .hasMessageContaining("refused to deserialize class " + DeserializationCanary.class.getName())
                 .hasMessageContaining("cache:k");
-        assertThat(Gadget.ran).isFalse();
+        assertThat(DeserializationCanary.ran()).isFalse();
     }
 
     @Test
-    void aGadgetNestedInAllowedCollectionsIsRefusedToo() {
-        Map<String, Object> nested = new HashMap<>(Map.of("list", new ArrayList<>(List.of(new Gadget("deep")))));
+    void aDeserializationCanaryNestedInAllowedCollectionsIsRefusedToo() {
+        Map<String, Object> nested = new HashMap<>(Map.of("list", new ArrayList<>(List.of(new DeserializationCanary("deep")))));
         byte[] bytes = SerializingCodec.create().encode(nested);
 
         assertThatThrownBy(() -> SerializingCodec.with(null).decode(bytes, "k"))
-                .isInstanceOf(CodecException.class).hasMessageContaining(Gadget.class.getName());
-        assertThat(Gadget.ran).isFalse();
+                .isInstanceOf(CodecException.class).hasMessageContaining(DeserializationCanary.class.getName());
+        assertThat(DeserializationCanary.ran()).isFalse();
     }
 
     @Test
     void aDeclaredTypeIsDecodedAndItsCodeRuns() {
-        SerializingCodec<Gadget> codec = SerializingCodec.<Gadget>create().allowTypes(Gadget.class);
+        SerializingCodec<DeserializationCanary> codec = SerializingCodec.<DeserializationCanary>create().allowTypes(DeserializationCanary.class);
 
-        assertThat(codec.decode(codec.encode(new Gadget("ok"))).name).isEqualTo("ok");
-        assertThat(Gadget.ran).isTrue();
-        Gadget[] array = {new Gadget("a")};
-        assertThat(SerializingCodec.<Gadget[]>create().allowTypes(Gadget.class).decode(
-                SerializingCodec.<Gadget[]>create().encode(array))).hasSize(1);
+        assertThat(codec.decode(codec.encode(new DeserializationCanary("ok"))).name()).isEqualTo("ok");
+        assertThat(DeserializationCanary.ran()).isTrue();
+        DeserializationCanary[] array = {new DeserializationCanary("a")};
+        assertThat(SerializingCodec.<DeserializationCanary[]>create().allowTypes(DeserializationCanary.class).decode(
+                SerializingCodec.<DeserializationCanary[]>create().encode(array))).hasSize(1);
     }
 
     @Test
     void patternsAllowClassesAndPackagesAndCanRefuse() {
-        byte[] bytes = SerializingCodec.create().encode(new Gadget("p"));
+        byte[] bytes = SerializingCodec.create().encode(new DeserializationCanary("p"));
 
-        assertThat(SerializingCodec.create().allowPatterns(Gadget.class.getName()).decode(bytes)).isNotNull();
-        assertThat(SerializingCodec.create().allowPatterns("dev.pottery.codec.*").decode(bytes)).isNotNull();
+        assertThat(SerializingCodec.create().allowPatterns(DeserializationCanary.class.getName()).decode(bytes)).isNotNull();
+        assertThat(SerializingCodec.create().allowPatterns("dev.pottery.testing.*").decode(bytes)).isNotNull();
         assertThat(SerializingCodec.create().allowPatterns("dev.pottery.**").decode(bytes)).isNotNull();
-        assertThat(SerializingCodec.create().allowPatterns("com.example.*, dev.pottery.codec.Serialization*").decode(bytes))
+        assertThat(SerializingCodec.create().allowPatterns("com.example.*, dev.pottery.testing.Deserialization*").decode(bytes))
                 .isNotNull();
-        Gadget.ran = false;
-        assertThatThrownBy(() -> SerializingCodec.create().allowPatterns("!" + Gadget.class.getName(), "dev.pottery.**")
-                .allowTypes(Gadget.class).decode(bytes))
+        DeserializationCanary.reset();
+        assertThatThrownBy(() -> SerializingCodec.create().allowPatterns("!" + DeserializationCanary.class.getName(), "dev.pottery.**")
+                .allowTypes(DeserializationCanary.class).decode(bytes))
                 .isInstanceOf(CodecException.class).hasMessageContaining("refused by a pattern");
-        assertThat(Gadget.ran).isFalse();
+        assertThat(DeserializationCanary.ran()).isFalse();
         assertThatThrownBy(() -> SerializingCodec.create().allowPatterns("com/example"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("com/example");
     }
 
     @Test
     void aFieldOfAnAllowedClassMustBeAllowedItselfButItsSuperclassesNeedNot() {
-        byte[] holder = SerializingCodec.create().encode(new Holder(new Gadget("inside")));
+        byte[] holder = SerializingCodec.create().encode(new Holder(new DeserializationCanary("inside")));
         assertThatThrownBy(() -> SerializingCodec.create().allowTypes(Holder.class).decode(holder))
-                .isInstanceOf(CodecException.class).hasMessageContaining(Gadget.class.getName());
-        assertThat(Gadget.ran).isFalse();
+                .isInstanceOf(CodecException.class).hasMessageContaining(DeserializationCanary.class.getName());
+        assertThat(DeserializationCanary.ran()).isFalse();
 
         byte[] child = SerializingCodec.create().encode(new Child("c", 2));
         assertThat(SerializingCodec.<Child>create().allowTypes(Child.class).decode(child).name).isEqualTo("c");
@@ -154,29 +153,9 @@ class SerializationFilterTest {
 
     @Test
     void everyClassMayBeAllowedExplicitly() {
-        byte[] bytes = SerializingCodec.create().encode(new Gadget("all"));
+        byte[] bytes = SerializingCodec.create().encode(new DeserializationCanary("all"));
         assertThat(SerializingCodec.create().allowPatterns("*").decode(bytes)).isNotNull();
-        assertThat(Gadget.ran).isTrue();
-    }
-
-    /** Records that its readObject ran. */
-    static final class Gadget implements Serializable {
-        private static final long serialVersionUID = 1L;
-        static volatile boolean ran;
-        final String name;
-
-        Gadget(String name) {
-            this.name = name;
-        }
-
-        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-            ran = true;
-            in.defaultReadObject();
-        }
-    }
-
-    /** Holds a gadget in a field. */
-    record Holder(Object inside) implements Serializable {
+        assertThat(DeserializationCanary.ran()).isTrue();
     }
 
     /** A serializable superclass. */

@@ -9,11 +9,9 @@ import dev.pottery.jcache.configuration.ConfigFile;
 import dev.pottery.jcache.configuration.ConfigFileException;
 import dev.pottery.jcache.configuration.ConfigSource;
 import dev.pottery.jcache.configuration.ManagerSettings;
+import dev.pottery.testing.DeserializationCanary;
 import dev.pottery.testing.RedisServer;
 import dev.pottery.testing.RedisServers;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.util.List;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -35,7 +33,7 @@ class DeserializationFilterTest {
     @BeforeEach
     void open(RedisServer server) {
         managers = new Managers(server);
-        Gadget.ran = false;
+        DeserializationCanary.reset();
     }
 
     @AfterEach
@@ -53,30 +51,31 @@ class DeserializationFilterTest {
                 .isInstanceOf(CacheException.class)
                 .hasMessageContaining("key 'k'").hasMessageContaining("cache victims")
                 .hasRootCauseInstanceOf(java.io.InvalidClassException.class)
-                .satisfies(e -> assertThat(codecCause(e).getMessage()).contains(Gadget.class.getName()));
-        assertThat(Gadget.ran).isFalse();
+                .satisfies(e -> assertThat(codecCause(e).getMessage()).contains(DeserializationCanary.class.getName()));
+        assertThat(DeserializationCanary.ran()).isFalse();
         assertThat(cache.get("fine")).isEqualTo("a string");
     }
 
     @Test
     void theDeclaredValueTypeIsAllowed(UnifiedJedis redis) {
-        Cache<String, Gadget> cache = managers.open("declared").createCache("gadgets",
-                new MutableConfiguration<String, Gadget>().setTypes(String.class, Gadget.class));
+        Cache<String, DeserializationCanary> cache = managers.open("declared").createCache("gadgets",
+                new MutableConfiguration<String, DeserializationCanary>()
+                        .setTypes(String.class, DeserializationCanary.class));
         plant(redis, "gadgets", "k");
 
-        assertThat(cache.get("k").name).isEqualTo("planted");
-        assertThat(Gadget.ran).isTrue();
+        assertThat(cache.get("k").name()).isEqualTo("planted");
+        assertThat(DeserializationCanary.ran()).isTrue();
     }
 
     @Test
     void theAllowPropertyAllowsMore(UnifiedJedis redis) {
         Cache<String, Object> cache = managers.open("allowed", ManagerSettings.SERIALIZATION_ALLOW,
-                "com.example.*; dev.pottery.jcache.DeserializationFilterTest$*").createCache("listed",
+                "com.example.*; dev.pottery.testing.*").createCache("listed",
                 new MutableConfiguration<>());
         plant(redis, "listed", "k");
 
-        assertThat(((Gadget) cache.get("k")).name).isEqualTo("planted");
-        assertThat(Gadget.ran).isTrue();
+        assertThat(((DeserializationCanary) cache.get("k")).name()).isEqualTo("planted");
+        assertThat(DeserializationCanary.ran()).isTrue();
     }
 
     @Test
@@ -93,11 +92,11 @@ class DeserializationFilterTest {
                 .isEqualTo(List.of("com.example.model.*", "com.example.Order"));
     }
 
-    /** Writes a serialized Gadget as the value of {@code key}, as anyone able to write to Redis could. */
+    /** Writes a serialized canary as the value of {@code key}, as anyone able to write to Redis could. */
     private static void plant(UnifiedJedis redis, String cache, String key) {
         SerializingCodec<Object> anything = SerializingCodec.create().allowPatterns("*");
         redis.hset(("{pottery:jcache:shared:" + cache + "}:entries").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                anything.encode(key), anything.encode(new Gadget("planted")));
+                anything.encode(key), anything.encode(new DeserializationCanary("planted")));
     }
 
     private static CodecException codecCause(Throwable e) {
@@ -107,21 +106,5 @@ class DeserializationFilterTest {
             }
         }
         throw new AssertionError("no CodecException in " + e);
-    }
-
-    /** Records that its readObject ran. */
-    static final class Gadget implements Serializable {
-        private static final long serialVersionUID = 1L;
-        static volatile boolean ran;
-        final String name;
-
-        Gadget(String name) {
-            this.name = name;
-        }
-
-        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-            ran = true;
-            in.defaultReadObject();
-        }
     }
 }
