@@ -158,6 +158,10 @@ class SerializationFilterTest {
         assertThat(DeserializationCanary.ran()).isTrue();
     }
 
+    /** Holds an object in a field. */
+    record Holder(Object inside) implements Serializable {
+    }
+
     /** A serializable superclass. */
     static class Parent implements Serializable {
         private static final long serialVersionUID = 1L;
