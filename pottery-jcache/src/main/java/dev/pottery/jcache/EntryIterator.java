@@ -86,7 +86,17 @@ final class EntryIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
                         ExpiryDurations.accessOnly(access));
             }
         }
-        last = new PotteryEntry<>(store.decodeKey(pair[0]), store.decodeValue(pair[1]));
+        K key = store.decodeKey(pair[0]);
+        V value;
+        try {
+            value = store.decodeValue(pair[1]);
+        } catch (javax.cache.CacheException e) {
+            // Name the entry: the store's message knows the value's bytes, not whose they are.
+            Throwable cause = e.getCause() instanceof dev.pottery.codec.CodecException ? e.getCause() : e;
+            throw new javax.cache.CacheException("cannot read the value of " + FailureText.key(key) + " in "
+                    + store.where() + " while iterating: " + cause.getMessage(), cause);
+        }
+        last = new PotteryEntry<>(key, value);
         stats.gets(1, 0, start);
         return last;
     }
