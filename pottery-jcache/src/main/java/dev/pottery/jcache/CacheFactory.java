@@ -54,10 +54,9 @@ final class CacheFactory {
         List<Object> closeables = new ArrayList<>();
         CacheKeys keys = keys(name, configuration.namespace());
         String where = FailureText.cache(name, settings.address());
-        Codec<K> keyCodec = configuration.keyCodec() != null ? configuration.keyCodec()
-                : SerializingCodec.with(classLoader);
+        Codec<K> keyCodec = configuration.keyCodec() != null ? configuration.keyCodec() : defaultCodec(configuration);
         Codec<V> valueCodec = configuration.valueCodec() != null ? configuration.valueCodec()
-                : SerializingCodec.with(classLoader);
+                : defaultCodec(configuration);
         EntryCodec<K, V> codec = new EntryCodec<>(keyCodec, valueCodec, where, keys.entries());
         CacheStore store = new CacheStore(redis, keys, where, codec::keyText, leaseSettings.leaseMillis());
         ExpiryDurations expiry = ExpiryDurations.of(configuration.getExpiryPolicyFactory().create());
@@ -96,6 +95,15 @@ final class CacheFactory {
         CacheKeys keys = keys(name, namespace);
         return new CacheStore(redis, keys, FailureText.cache(name, settings.address()), key -> "a key",
                 leaseSettings.leaseMillis());
+    }
+
+    /**
+     * The default codec: Java serialization, decoding only the JDK's value types, the cache's declared key and
+     * value types and what {@link ManagerSettings#SERIALIZATION_ALLOW} allows.
+     */
+    private <T> Codec<T> defaultCodec(PotteryConfiguration<?, ?> configuration) {
+        return SerializingCodec.<T>with(classLoader).allowPatterns(settings.serializationAllow())
+                .allowTypes(configuration.getKeyType(), configuration.getValueType());
     }
 
     private CacheKeys keys(String name, String namespace) {

@@ -132,7 +132,7 @@ public final class PotteryCacheManager implements CacheManager {
         Objects.requireNonNull(configuration, "configuration");
         synchronized (caches) {
             if (caches.containsKey(cacheName)) {
-                throw new CacheException("cache " + cacheName + " already exists in " + uri);
+                throw new CacheException("cache " + cacheName + " already exists in " + ManagerSettings.shown(uri));
             }
             PotteryConfiguration<K, V> pottery = toPottery(configuration);
             OpenCache<K, V> cache = open(cacheName, pottery);
@@ -191,7 +191,7 @@ public final class PotteryCacheManager implements CacheManager {
         }
         CompleteConfiguration<K, V> recorded;
         try {
-            recorded = ConfigRecord.decode(record, classLoader);
+            recorded = ConfigRecord.decode(record, classLoader, settings.serializationAllow());
         } catch (CodecException e) {
             throw new CacheException("cannot read the configuration of " + probe.where() + " recorded at "
                     + probe.keys().config() + ": " + e.getMessage(), e);
@@ -285,12 +285,13 @@ public final class PotteryCacheManager implements CacheManager {
         if (clazz.isInstance(redis)) {
             return clazz.cast(redis);
         }
-        throw new IllegalArgumentException("cache manager " + uri + " cannot be unwrapped to " + clazz.getName());
+        throw new IllegalArgumentException("cache manager " + ManagerSettings.shown(uri) + " cannot be unwrapped to "
+                + clazz.getName());
     }
 
     @Override
     public String toString() {
-        return "PotteryCacheManager[" + uri + ", namespace " + settings.namespace() + "]";
+        return "PotteryCacheManager[" + ManagerSettings.shown(uri) + ", namespace " + settings.namespace() + "]";
     }
 
     private void forget(PotteryCache<?, ?> cache) {
@@ -298,7 +299,7 @@ public final class PotteryCacheManager implements CacheManager {
     }
 
     /** The subscription to cache events published in Redis, started when the first cache listens. */
-    private synchronized EventSubscriber subscriber() {
+    synchronized EventSubscriber subscriber() {
         if (subscriber == null) {
             subscriber = new EventSubscriber(redis, settings.keyPrefix(), settings.timeoutMillis());
         }
@@ -337,7 +338,7 @@ public final class PotteryCacheManager implements CacheManager {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("cache manager " + uri + " is closed");
+            throw new IllegalStateException("cache manager " + ManagerSettings.shown(uri) + " is closed");
         }
     }
 

@@ -60,7 +60,7 @@ class FailureMessagesTest {
     @Test
     void aKeyThatIsAnObjectIsShownByItsTypeNotItsContents(RedisServer server) {
         Cache<Customer, String> byCustomer = managers.open("private", ManagerSettings.TIMEOUT, "300")
-                .createCache("orders", new MutableConfiguration<Customer, String>());
+                .createCache("orders", new MutableConfiguration<Customer, String>().setTypes(Customer.class, String.class));
         server.stop();
 
         assertThatThrownBy(() -> byCustomer.get(new Customer("ada@example.com")))

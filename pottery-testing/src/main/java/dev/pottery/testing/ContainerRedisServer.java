@@ -26,6 +26,10 @@ final class ContainerRedisServer implements RedisServer {
     }
 
     static ContainerRedisServer start(ServerOptions options) {
+        if (options.tls()) {
+            throw new RedisServerUnavailableException("TLS test servers need a local redis-server binary (set "
+                    + ServerSources.BINARY_VARIABLE + " or put redis-server on the PATH), not Docker");
+        }
         ContainerRedisServer server = new ContainerRedisServer(options, LoopbackPorts.freePort());
         server.launch();
         return server;
@@ -44,12 +48,17 @@ final class ContainerRedisServer implements RedisServer {
                 .withCommand(command.toArray(String[]::new));
         container.start();
         paused = false;
-        Ping.awaitAnswer(host(), port, java.time.Duration.ofSeconds(30), () -> container.getLogs());
+        Ping.awaitAnswer(host(), port, null, java.time.Duration.ofSeconds(30), () -> container.getLogs());
     }
 
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public ServerOptions options() {
+        return options;
     }
 
     @Override
@@ -102,7 +111,7 @@ final class ContainerRedisServer implements RedisServer {
             // Same container, same volume: the append-only file survives.
             stop();
             container.getDockerClient().startContainerCmd(container.getContainerId()).exec();
-            Ping.awaitAnswer(host(), port, java.time.Duration.ofSeconds(30), () -> container.getLogs());
+            Ping.awaitAnswer(host(), port, null, java.time.Duration.ofSeconds(30), () -> container.getLogs());
         } else {
             close();
             launch();

@@ -5,13 +5,25 @@ import org.testcontainers.DockerClientFactory;
 /** Servers in Docker containers through Testcontainers, where a Docker engine answers. */
 final class DockerServerSource implements ServerSource {
 
-    /** Whether Testcontainers finds a Docker engine; false rather than an exception when it does not. */
+    /**
+     * Whether Testcontainers finds a Docker engine; false rather than an exception when it does not, and
+     * without a line of output when none is there ({@link DockerProbe}).
+     */
     static boolean dockerAnswers() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable e) {
+        return dockerAnswers(DockerProbe.standard());
+    }
+
+    static boolean dockerAnswers(DockerProbe probe) {
+        if (!probe.mayAnswer()) {
             return false;
         }
+        return DockerProbe.quietly(() -> {
+            try {
+                return DockerClientFactory.instance().isDockerAvailable();
+            } catch (Throwable e) {
+                return false;
+            }
+        });
     }
 
     @Override

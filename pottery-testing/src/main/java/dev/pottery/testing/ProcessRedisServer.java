@@ -71,8 +71,12 @@ final class ProcessRedisServer implements RedisServer {
         } else {
             command.addAll(List.of("--port", Integer.toString(port), "--dir", directory.toString()));
             command.addAll(options.serverArgs());
+            if (options.tls()) {
+                command.addAll(ServerOptions.tlsArgs(port));   // later arguments win: the port speaks TLS only
+            }
         }
         Path log = directory.resolve("redis.log");
+        long logStart = logLength(log);
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -82,7 +86,56 @@ final class ProcessRedisServer implements RedisServer {
             throw new RedisServerUnavailableException("cannot run " + binary + ": " + e.getMessage(), e);
         }
         paused = false;
-        Ping.awaitAnswer(host(), port, START_TIMEOUT, () -> "exited=" + !process.isAlive() + ", log: " + tail(log));
+        Ping.awaitAnswer(host(), port, socketFactory(), START_TIMEOUT,
+                () -> "exited=" + !process.isAlive() + ", log: " + tail(log));
+        if (sentinelConfig == null) {
+            awaitOwnListener(log, logStart);
+        }
+    }
+
+    /**
+     * A PING answered on the port proves nothing when another process (another test run on this machine)
+     * took the port first and ours failed to bind: wait until our own server logs that it listens, and
+     * fail (so that the caller retries on another port) if it exits instead. Only what this start appended
+     * to the log counts (a restart appends to the same file).
+     */
+    private void awaitOwnListener(Path log, long logStart) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String text;
+            try {
+                text = Files.exists(log) ? Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1) : "";
+                text = text.substring((int) Math.min(logStart, text.length()));
+            } catch (IOException e) {
+                text = "";
+            }
+            if (text.contains("Ready to accept connections")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new RedisServerUnavailableException("redis-server on port " + port + " exited: " + tail(log));
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RedisServerUnavailableException("interrupted while starting redis-server on port " + port);
+            }
+        }
+        throw new RedisServerUnavailableException("redis-server on port " + port + " did not log that it is ready: "
+                + tail(log));
+    }
+
+    private javax.net.ssl.SSLSocketFactory socketFactory() {
+        return options.tls() ? TlsMaterial.get().socketFactory() : null;
+    }
+
+    private static long logLength(Path log) {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private List<String> sentinelArgs() {
@@ -111,6 +164,11 @@ final class ProcessRedisServer implements RedisServer {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public ServerOptions options() {
+        return options;
     }
 
     @Override

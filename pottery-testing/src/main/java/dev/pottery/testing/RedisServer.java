@@ -1,6 +1,8 @@
 package dev.pottery.testing;
 
 import java.net.URI;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -27,15 +29,55 @@ public interface RedisServer extends RedisDeployment, AutoCloseable {
     /** The server's port: a free port chosen at start, kept across restarts, never 6379. */
     int port();
 
-    /** The server's URL, {@code redis://127.0.0.1:<port>}. */
-    default URI uri() {
-        return URI.create("redis://" + host() + ":" + port());
+    /** The options the server was started with. */
+    default ServerOptions options() {
+        return ServerOptions.DEFAULT;
     }
 
-    /** A new client connected to this server; the caller closes it. */
+    /** The server's URL, {@code redis://127.0.0.1:<port>} ({@code rediss://} for a TLS server), without credentials. */
+    default URI uri() {
+        return URI.create((options().tls() ? "rediss://" : "redis://") + host() + ":" + port());
+    }
+
+    /**
+     * The server's URL with a user name (may be null: the default user) and password, percent-encoded, e.g.
+     * {@code redis://app:secret@127.0.0.1:<port>}.
+     */
+    default URI uri(String user, String password) {
+        try {
+            return new URI(options().tls() ? "rediss" : "redis", (user == null ? "" : user) + ":" + password,
+                    host(), port(), null, null, null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /**
+     * How a client reaches this server as the given user (null: the default user) with the given password
+     * (null: none): with TLS, trusting the test certificate, when the server speaks TLS.
+     */
+    default JedisClientConfig clientConfig(String user, String password) {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().user(user).password(password);
+        if (options().tls()) {
+            config.ssl(true).sslSocketFactory(TlsMaterial.get().socketFactory());
+        }
+        return config.build();
+    }
+
+    /** How a client reaches this server with full rights: the default user, with its password if it has one. */
+    default JedisClientConfig clientConfig() {
+        return clientConfig(null, options().password());
+    }
+
+    /** A new client connected to this server with full rights; the caller closes it. */
     @Override
     default RedisClient newClient() {
-        return RedisClient.create(host(), port());
+        return newClient(clientConfig());
+    }
+
+    /** A new client connected to this server with the given configuration; the caller closes it. */
+    default RedisClient newClient(JedisClientConfig config) {
+        return RedisClient.builder().hostAndPort(host(), port()).clientConfig(config).build();
     }
 
     /** Where this server came from (local binary, Docker, embedded binary), for logs. */
@@ -46,7 +88,7 @@ public interface RedisServer extends RedisDeployment, AutoCloseable {
 
     /** Whether the server answers PING right now. */
     default boolean answersPing() {
-        return Ping.answers(host(), port());
+        return Ping.answers(host(), port(), options().tls() ? TlsMaterial.get().socketFactory() : null);
     }
 
     /** Stops the server gracefully (SIGTERM); a persistent server keeps its data for {@link #restart()}. */

@@ -42,4 +42,13 @@ public @interface RedisServers {
 
     /** Whether to delete every key on every running server before each test. */
     boolean flushBeforeEach() default true;
+
+    /** The default user's password ({@code requirepass}); empty for none. */
+    String password() default "";
+
+    /** ACL users, each the rule of an ACL file's {@code user} line, e.g. {@code "app on >pw ~app:* +@read"}. */
+    String[] aclUsers() default {};
+
+    /** Whether the servers speak only TLS, with a certificate made at test time ({@link TlsMaterial}). */
+    boolean tls() default false;
 }

@@ -33,6 +33,15 @@ public final class RedisServersExtension implements BeforeAllCallback, AfterAllC
         }
         RedisServers settings = settings(context);
         ServerOptions options = settings.persistent() ? ServerOptions.persistentServers() : ServerOptions.DEFAULT;
+        if (!settings.password().isEmpty()) {
+            options = options.withPassword(settings.password());
+        }
+        for (String user : settings.aclUsers()) {
+            options = options.withAclUser(user);
+        }
+        if (settings.tls()) {
+            options = options.withTls();
+        }
         RedisServerGroup group = RedisServerGroup.start(settings.count(), options);
         context.getStore(NAMESPACE).put(testClass, group);
     }

@@ -3,12 +3,12 @@ package dev.pottery.jcache.configuration;
 import dev.pottery.codec.BytesCodec;
 import dev.pottery.codec.Codec;
 import dev.pottery.codec.JsonCodec;
-import dev.pottery.codec.SerializingCodec;
 import dev.pottery.codec.StringCodec;
 import java.util.Locale;
 
 /**
- * The codecs a configuration file can name: {@code java} (Java serialization, the default), {@code string}
+ * The codecs a configuration file can name: {@code java} (Java serialization under the manager's
+ * deserialization allow-list, the default), {@code string}
  * (UTF-8, for String types), {@code bytes} (raw, for byte[]), {@code json} (Python pottery's JSON layout;
  * typed by the cache's key or value type when one is given), or the class name of a {@link Codec} with a
  * public no-argument constructor.
@@ -23,7 +23,7 @@ public final class CodecNames {
     private CodecNames() {
     }
 
-    /** The codec a property names, or null (the default) if the property is absent. */
+    /** The codec a property names, or null (the default) if the property is absent or names {@code java}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Codec<Object> codec(String property, ConfigValues values, ClassLoader loader, Class<?> type) {
         String name = values.text(property);
@@ -32,7 +32,8 @@ public final class CodecNames {
         }
         switch (name.toLowerCase(Locale.ROOT)) {
             case "java":
-                return SerializingCodec.with(loader);
+                // The default: the manager makes it with its deserialization allow-list and the cache's types.
+                return null;
             case "string":
                 requireType(property, values, type, String.class);
                 return (Codec) StringCodec.utf8();

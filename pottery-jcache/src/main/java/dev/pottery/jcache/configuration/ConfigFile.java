@@ -36,7 +36,8 @@ public record ConfigFile(ConfigSource source, Properties managerProperties, List
             ManagerSettings.NAMESPACE, ManagerSettings.TIMEOUT, ManagerSettings.POOL_SIZE,
             ManagerSettings.SWEEP_INTERVAL, ManagerSettings.CLUSTER, RedisTopology.CLUSTER_NODES, RedisTopology.SENTINEL_NODES,
             RedisTopology.SENTINEL_MASTER, RedisTopology.USER, RedisTopology.PASSWORD, RedisTopology.SSL,
-            RedisTopology.DATABASE, LeaseSettings.LEASE, LeaseSettings.LEASE_WAIT, CACHES);
+            RedisTopology.DATABASE, ManagerSettings.SERIALIZATION_ALLOW, LeaseSettings.LEASE, LeaseSettings.LEASE_WAIT,
+            CACHES);
 
     /** Reads and checks the file a manager URI names. */
     public static ConfigFile load(URI uri, ClassLoader loader) {
@@ -93,6 +94,7 @@ public record ConfigFile(ConfigSource source, Properties managerProperties, List
             case LeaseSettings.LEASE -> values.integer(property, 100);
             case RedisTopology.SSL -> values.bool(property);
             case RedisTopology.CLUSTER_NODES, RedisTopology.SENTINEL_NODES -> values.nodes(property);
+            case ManagerSettings.SERIALIZATION_ALLOW -> values.allowPatterns(property);
             default -> {
                 if (values.text(property).isEmpty() && !property.equals(RedisTopology.PASSWORD)) {
                     throw values.source().problem(property, "is empty");

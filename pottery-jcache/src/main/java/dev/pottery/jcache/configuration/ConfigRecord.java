@@ -2,7 +2,14 @@ package dev.pottery.jcache.configuration;
 
 import dev.pottery.codec.CodecException;
 import dev.pottery.codec.SerializingCodec;
+import java.util.List;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.Factory;
+import javax.cache.event.CacheEntryEventFilter;
+import javax.cache.event.CacheEntryListener;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.integration.CacheLoader;
+import javax.cache.integration.CacheWriter;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 
@@ -20,6 +27,9 @@ import javax.cache.configuration.MutableConfiguration;
  * left out of the record, and the record keeps the rest.
  */
 public final class ConfigRecord {
+
+    /** The classes of a recorded configuration beyond the JDK's value types. */
+    private static final List<String> RECORD_CLASSES = List.of("javax.cache.**", "dev.pottery.jcache.configuration.*");
 
     private ConfigRecord() {
     }
@@ -48,10 +58,34 @@ public final class ConfigRecord {
         }
     }
 
-    /** Reads a recorded configuration, resolving classes with {@code classLoader}. */
-    @SuppressWarnings("unchecked")
+    /** Reads a recorded configuration, resolving classes with {@code classLoader}; see the 3-argument form. */
     public static <K, V> CompleteConfiguration<K, V> decode(byte[] record, ClassLoader classLoader) {
-        return (CompleteConfiguration<K, V>) SerializingCodec.with(classLoader).decode(record);
+        return decode(record, classLoader, List.of());
+    }
+
+    /**
+     * Reads a recorded configuration, resolving classes with {@code classLoader}, under a deserialization
+     * filter (the record is bytes in Redis, which whoever can write there chooses): the JDK's value types,
+     * the spec's own classes ({@code javax.cache.**}: configurations, factories, expiry policies), the
+     * application's implementations of the spec's interfaces a configuration holds (factories, listeners,
+     * event filters, loaders, writers, expiry policies: code written for the cache on purpose), and what
+     * {@code allowPatterns} allows. Anything else in the record (a custom key or value type, a field of a
+     * listener) makes it unreadable, naming the class: allow it with {@value ManagerSettings#SERIALIZATION_ALLOW}.
+     *
+     * @throws CodecException if the record is not a configuration or names a class that is not allowed
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, V> CompleteConfiguration<K, V> decode(byte[] record, ClassLoader classLoader,
+                                                            List<String> allowPatterns) {
+        Object decoded = SerializingCodec.with(classLoader).allowPatterns(allowPatterns)
+                .allowPatterns(RECORD_CLASSES).allowSubtypesOf(Factory.class, CacheEntryListener.class,
+                        CacheEntryEventFilter.class, CacheLoader.class, CacheWriter.class, ExpiryPolicy.class)
+                .decode(record);
+        if (!(decoded instanceof CompleteConfiguration<?, ?>)) {
+            throw new CodecException("not a cache configuration: a "
+                    + (decoded == null ? "null" : decoded.getClass().getName()));
+        }
+        return (CompleteConfiguration<K, V>) decoded;
     }
 
     private static <K, V> void keepIfSerializable(MutableConfiguration<K, V> plain, Runnable change) {

@@ -53,12 +53,13 @@ public final class ConfigSource {
 
     /** Reads the file a manager URI names. */
     public static ConfigSource read(URI uri, ClassLoader loader) {
-        String name = uri.toString();
+        String name = ManagerSettings.shown(uri);
         byte[] bytes;
         try (InputStream in = open(uri, loader, name)) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new ConfigFileException(name, 0, null, "cannot be read: " + e, e);
+            throw new ConfigFileException(name, 0, null, "cannot be read: " + e.getClass().getName() + ": "
+                    + ManagerSettings.shownWithin(e.getMessage()), e);
         }
         return parse(name, new String(bytes, StandardCharsets.UTF_8));
     }
@@ -149,7 +150,8 @@ public final class ConfigSource {
         try {
             url = uri.toURL();
         } catch (IllegalArgumentException | IOException e) {
-            throw new ConfigFileException(name, 0, null, "is not a URL that can be read: " + e.getMessage(), e);
+            throw new ConfigFileException(name, 0, null, "is not a URL that can be read: "
+                    + ManagerSettings.shownWithin(e.getMessage()), e);
         }
         return url.openStream();
     }

@@ -120,6 +120,18 @@ public final class ConfigValues {
         return nodes;
     }
 
+    /** Class patterns in {@link java.io.ObjectInputFilter} syntax, separated by commas or semicolons. */
+    public List<String> allowPatterns(String property) {
+        List<String> patterns = ManagerSettings.allowPatterns(text(property));
+        try {
+            dev.pottery.codec.SerializingCodec.create().allowPatterns(patterns);
+        } catch (IllegalArgumentException e) {
+            throw source.problem(property, e.getMessage() + " (expected class names or patterns such as"
+                    + " com.example.Order, com.example.model.*, com.example.**)", e);
+        }
+        return patterns;
+    }
+
     /** A redis:// or rediss:// URL with a host. */
     public String redisUrl(String property) {
         String text = text(property);

@@ -30,6 +30,11 @@ import redis.clients.jedis.UnifiedJedis;
  *   <tr><td>{@value #POOL_SIZE}</td><td>maximum pooled connections (default 16)</td></tr>
  *   <tr><td>{@value #SWEEP_INTERVAL}</td><td>how often expired entries are reclaimed in the background,
  *       in ms (default 1000; 0 disables)</td></tr>
+ *   <tr><td>{@value #SERIALIZATION_ALLOW}</td><td>classes the default codec (Java serialization) may decode
+ *       beyond the JDK's value types and each cache's declared key and value types: patterns in
+ *       {@link java.io.ObjectInputFilter} syntax, separated by {@code ,} or {@code ;} (e.g.
+ *       {@code com.example.model.*,com.example.Order}); default: the system property of the same name, else
+ *       none. See {@link dev.pottery.codec.SerializingCodec}</td></tr>
  *   <tr><td>{@value #CLUSTER}</td><td>{@code true} when the URL names a node of a Redis Cluster: the
  *       manager then opens a cluster client seeded with that node (default: the system property of the
  *       same name, else false)</td></tr>
@@ -46,9 +51,11 @@ import redis.clients.jedis.UnifiedJedis;
  * @param poolSize maximum pooled connections
  * @param sweepIntervalMillis background expiry sweep interval (0 = none)
  * @param topology cluster or sentinel nodes, credentials, TLS and database beyond the URL
+ * @param serializationAllow allow patterns of the default codec's deserialization filter
  */
 public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPrefix, String namespace,
-                              int timeoutMillis, int poolSize, long sweepIntervalMillis, RedisTopology topology) {
+                              int timeoutMillis, int poolSize, long sweepIntervalMillis, RedisTopology topology,
+                              List<String> serializationAllow) {
 
     /** Property naming the Redis URL; also read as a system property for the default. */
     public static final String URL = "pottery.redis.url";
@@ -69,11 +76,24 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
      * Cluster: the cluster client learns the other nodes and the slots from it.
      */
     public static final String CLUSTER = "pottery.redis.cluster";
+    /**
+     * Property (or system property) listing what the default codec may deserialize beyond the JDK's value
+     * types and the caches' declared types, in {@link java.io.ObjectInputFilter} pattern syntax.
+     */
+    public static final String SERIALIZATION_ALLOW = "pottery.serialization.allow";
 
     /** The port of a URL that names none: Redis's standard port. */
     private static final int DEFAULT_PORT = Protocol.DEFAULT_PORT;
     /** The URL used when nothing else names one: Redis on this host's standard port, as Jedis assumes. */
     private static final String LOCAL_URL = "redis://localhost:" + DEFAULT_PORT;
+    /** The user information of a URL-like text: from {@code //} to the last {@code @} before a path. */
+    /** A query parameter whose name says it holds a secret, up to its value. */
+    private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)([?&;][^=&;#]*(?:pass|pwd|secret|token|auth|credential|key)[^=&;#]*=)[^&;#]*");
+    /** The user information of any URL within free text. */
+    private static final java.util.regex.Pattern ANY_USER_INFO = java.util.regex.Pattern.compile(
+            "([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s@]*@");
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(^[^/]*//)[^/?#]*@");
 
     /** The Redis URL used when nothing else names one. */
     public static String defaultRedisUrl() {
@@ -91,6 +111,11 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
                 || scheme.toLowerCase(Locale.ROOT).equals("rediss"));
     }
 
+    /** Copies the allow list. */
+    public ManagerSettings {
+        serializationAllow = List.copyOf(serializationAllow);
+    }
+
     /** Reads the settings for a manager with this URI and these properties (client from the registry if any). */
     public static ManagerSettings of(URI uri, Properties properties, UnifiedJedis registered) {
         Object handedIn = properties.get(CLIENT);
@@ -103,14 +128,38 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
         // A configuration file's path says nothing about which caches to share, so it gets the same default
         // namespace as a Redis URL: two applications with the same file share caches.
         String namespace = properties.getProperty(NAMESPACE,
-                isRedisUrl(uri) || ConfigSource.isConfigFile(uri) ? "default" : uri.toString());
+                isRedisUrl(uri) || ConfigSource.isConfigFile(uri) ? "default" : withoutUserInfo(uri.toString()));
         return new ManagerSettings(url, client,
                 properties.getProperty(KEY_PREFIX, "pottery:jcache"),
                 namespace,
                 intProperty(properties, TIMEOUT, 2000),
                 intProperty(properties, POOL_SIZE, 16),
                 intProperty(properties, SWEEP_INTERVAL, 1000),
-                topology(properties, url));
+                topology(properties, url),
+                checkedAllowPatterns(properties.getProperty(SERIALIZATION_ALLOW, System.getProperty(SERIALIZATION_ALLOW))));
+    }
+
+    private static List<String> checkedAllowPatterns(String text) {
+        List<String> patterns = allowPatterns(text);
+        try {
+            dev.pottery.codec.SerializingCodec.create().allowPatterns(patterns);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("property " + SERIALIZATION_ALLOW + ": " + e.getMessage(), e);
+        }
+        return patterns;
+    }
+
+    /** The patterns of a {@value #SERIALIZATION_ALLOW} value, separated by commas or semicolons. */
+    public static List<String> allowPatterns(String text) {
+        List<String> patterns = new java.util.ArrayList<>();
+        if (text != null) {
+            for (String part : text.split("[,;]")) {
+                if (!part.isBlank()) {
+                    patterns.add(part.trim());
+                }
+            }
+        }
+        return List.copyOf(patterns);
     }
 
     private static RedisTopology topology(Properties properties, String url) {
@@ -127,18 +176,63 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
         return topology.withClusterNodes(List.of(node.getHost() + ":" + (node.getPort() < 0 ? DEFAULT_PORT : node.getPort())));
     }
 
-    /** The URL without user name and password, safe to show (and to use as a manager URI). */
+    /**
+     * The URL or URI without user name and password, safe to show (and to use as a manager URI); null stays
+     * null. Text that is not a valid URI loses everything between {@code //} and the last {@code @} of its
+     * authority all the same.
+     */
     public static String withoutUserInfo(String url) {
+        if (url == null) {
+            return null;
+        }
         try {
             URI uri = URI.create(url);
-            if (uri.getUserInfo() == null) {
+            if (uri.getRawUserInfo() == null && uri.getRawAuthority() == null) {
                 return url;
             }
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
-                    uri.getFragment()).toString();
-        } catch (Exception e) {
-            return url;
+            if (uri.getRawUserInfo() == null && !uri.getRawAuthority().contains("@")) {
+                return url;
+            }
+            if (uri.getHost() != null) {
+                return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+                        uri.getFragment()).toString();
+            }
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            // not a URI: cut the user information out of the text below
         }
+        return USER_INFO.matcher(url).replaceFirst("$1");
+    }
+
+    /** A manager URI as it may be shown: see {@link #shown(String)}. */
+    public static String shown(URI uri) {
+        return uri == null ? "null" : shown(uri.toString());
+    }
+
+    /**
+     * A URI or URL as it may be shown in messages, MBean names and metric tags: without user name and
+     * password, and with the value of any query parameter that looks like a secret ({@code password},
+     * {@code pass}, {@code pwd}, {@code secret}, {@code token}, {@code auth}...) replaced by {@code ***}.
+     */
+    public static String shown(String uri) {
+        String text = withoutUserInfo(uri);
+        return text == null ? null : SECRET_PARAMETER.matcher(text).replaceAll("$1***");
+    }
+
+    /**
+     * Free text (an exception's message) with the user information of every URL in it removed, e.g.
+     * {@code "cannot open https://u:p@host/f"} becomes {@code "cannot open https://host/f"}.
+     */
+    public static String shownWithin(String text) {
+        return text == null ? null : ANY_USER_INFO.matcher(text).replaceAll("$1");
+    }
+
+    /** Never prints the password (in the URL or the topology) or the client. */
+    @Override
+    public String toString() {
+        return "ManagerSettings[url=" + withoutUserInfo(redisUrl) + ", address=" + address()
+                + (client == null ? "" : ", client handed in") + ", keyPrefix=" + keyPrefix + ", namespace="
+                + namespace + ", timeoutMillis=" + timeoutMillis + ", poolSize=" + poolSize + ", sweepIntervalMillis="
+                + sweepIntervalMillis + ", topology=" + topology + ", serializationAllow=" + serializationAllow + "]";
     }
 
     /** Host and port for messages (no credentials); for a cluster or sentinel group, its nodes. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.cache.CacheException;
+import javax.net.ssl.SSLParameters;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -34,7 +35,8 @@ public final class RedisClients {
     /**
      * A client for the settings: the URL's server ({@code redis[s]://[user:password@]host:port[/db]}), or
      * the cluster or sentinel group of {@link RedisTopology}, whose user, password, TLS and database
-     * override the URL's.
+     * override the URL's. With TLS the server's certificate must be trusted by the JVM's default trust store
+     * ({@code javax.net.ssl.trustStore}) and must name the host dialled (as HTTPS checks).
      */
     public static UnifiedJedis create(ManagerSettings settings) {
         RedisTopology topology = settings.topology();
@@ -55,6 +57,12 @@ public final class RedisClients {
                 .ssl(topology.ssl() != null ? topology.ssl() : uri != null && "rediss".equalsIgnoreCase(uri.getScheme()));
         if (uri != null) {
             fromUrl(uri, config);
+        }
+        if (topology.ssl() != null ? topology.ssl() : uri != null && "rediss".equalsIgnoreCase(uri.getScheme())) {
+            // Check that the certificate names the host we dialled, as HTTPS does; Jedis does not by default.
+            SSLParameters tls = new SSLParameters();
+            tls.setEndpointIdentificationAlgorithm("HTTPS");
+            config.sslParameters(tls);
         }
         if (topology.database() != null) {
             config.database(topology.database());

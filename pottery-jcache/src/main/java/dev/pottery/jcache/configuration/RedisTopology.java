@@ -63,6 +63,14 @@ public record RedisTopology(List<String> clusterNodes, List<String> sentinelNode
         return new RedisTopology(List.copyOf(nodes), sentinelNodes, sentinelMaster, user, password, ssl, database);
     }
 
+    /** Shows everything but the password (only whether one is set). */
+    @Override
+    public String toString() {
+        return "RedisTopology[clusterNodes=" + clusterNodes + ", sentinelNodes=" + sentinelNodes + ", sentinelMaster="
+                + sentinelMaster + ", user=" + user + ", password=" + (password == null ? "none" : "(set)")
+                + ", ssl=" + ssl + ", database=" + database + "]";
+    }
+
     /** Whether the client is a cluster client. */
     public boolean isCluster() {
         return !clusterNodes.isEmpty();

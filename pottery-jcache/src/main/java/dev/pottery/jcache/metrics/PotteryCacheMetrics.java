@@ -1,5 +1,6 @@
 package dev.pottery.jcache.metrics;
 
+import dev.pottery.jcache.configuration.ManagerSettings;
 import dev.pottery.jcache.management.PotteryCacheStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -126,6 +127,6 @@ public final class PotteryCacheMetrics extends CacheMeterBinder<PotteryCacheStat
 
     private static String managerName(Cache<?, ?> cache) {
         CacheManager manager = cache.getCacheManager();
-        return manager == null || manager.getURI() == null ? "none" : manager.getURI().toString();
+        return manager == null || manager.getURI() == null ? "none" : ManagerSettings.shown(manager.getURI());
     }
 }

@@ -1,0 +1,110 @@
+package dev.pottery.jcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pottery.codec.CodecException;
+import dev.pottery.codec.SerializingCodec;
+import dev.pottery.jcache.configuration.ConfigFile;
+import dev.pottery.jcache.configuration.ConfigFileException;
+import dev.pottery.jcache.configuration.ConfigSource;
+import dev.pottery.jcache.configuration.ManagerSettings;
+import dev.pottery.testing.DeserializationCanary;
+import dev.pottery.testing.RedisServer;
+import dev.pottery.testing.RedisServers;
+import java.util.List;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.configuration.MutableConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The default codec decodes only allowed classes: an object of any other class written into Redis is
+ * refused before any of its code runs, naming the class, the cache and the key.
+ */
+@RedisServers
+class DeserializationFilterTest {
+
+    private Managers managers;
+
+    @BeforeEach
+    void open(RedisServer server) {
+        managers = new Managers(server);
+        DeserializationCanary.reset();
+    }
+
+    @AfterEach
+    void close() {
+        managers.close();
+    }
+
+    @Test
+    void anObjectOfAClassOutsideTheAllowListIsRefusedBeforeItsCodeRuns(UnifiedJedis redis) {
+        Cache<String, Object> cache = managers.open("filter").createCache("victims", new MutableConfiguration<>());
+        cache.put("fine", "a string");
+        plant(redis, "victims", "k");
+
+        assertThatThrownBy(() -> cache.get("k"))
+                .isInstanceOf(CacheException.class)
+                .hasMessageContaining("key 'k'").hasMessageContaining("cache victims")
+                .hasRootCauseInstanceOf(java.io.InvalidClassException.class)
+                .satisfies(e -> assertThat(codecCause(e).getMessage()).contains(DeserializationCanary.class.getName()));
+        assertThat(DeserializationCanary.ran()).isFalse();
+        assertThat(cache.get("fine")).isEqualTo("a string");
+    }
+
+    @Test
+    void theDeclaredValueTypeIsAllowed(UnifiedJedis redis) {
+        Cache<String, DeserializationCanary> cache = managers.open("declared").createCache("gadgets",
+                new MutableConfiguration<String, DeserializationCanary>()
+                        .setTypes(String.class, DeserializationCanary.class));
+        plant(redis, "gadgets", "k");
+
+        assertThat(cache.get("k").name()).isEqualTo("planted");
+        assertThat(DeserializationCanary.ran()).isTrue();
+    }
+
+    @Test
+    void theAllowPropertyAllowsMore(UnifiedJedis redis) {
+        Cache<String, Object> cache = managers.open("allowed", ManagerSettings.SERIALIZATION_ALLOW,
+                "com.example.*; dev.pottery.testing.*").createCache("listed",
+                new MutableConfiguration<>());
+        plant(redis, "listed", "k");
+
+        assertThat(((DeserializationCanary) cache.get("k")).name()).isEqualTo("planted");
+        assertThat(DeserializationCanary.ran()).isTrue();
+    }
+
+    @Test
+    void aBadPatternIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> managers.open("bad", ManagerSettings.SERIALIZATION_ALLOW, "com/example/*"))
+                .hasMessageContaining(ManagerSettings.SERIALIZATION_ALLOW).hasMessageContaining("com/example/*");
+        assertThatThrownBy(() -> ConfigFile.of(ConfigSource.parse("t.properties",
+                "pottery.serialization.allow = com.example.*, x=y\n"), getClass().getClassLoader()))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining("t.properties line 1: pottery.serialization.allow");
+        ConfigFile file = ConfigFile.of(ConfigSource.parse("t.properties",
+                "pottery.serialization.allow = com.example.model.*, com.example.Order\n"), getClass().getClassLoader());
+        assertThat(ManagerSettings.allowPatterns(file.managerProperties().getProperty(ManagerSettings.SERIALIZATION_ALLOW)))
+                .isEqualTo(List.of("com.example.model.*", "com.example.Order"));
+    }
+
+    /** Writes a serialized canary as the value of {@code key}, as anyone able to write to Redis could. */
+    private static void plant(UnifiedJedis redis, String cache, String key) {
+        SerializingCodec<Object> anything = SerializingCodec.create().allowPatterns("*");
+        redis.hset(("{pottery:jcache:shared:" + cache + "}:entries").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                anything.encode(key), anything.encode(new DeserializationCanary("planted")));
+    }
+
+    private static CodecException codecCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CodecException codec) {
+                return codec;
+            }
+        }
+        throw new AssertionError("no CodecException in " + e);
+    }
+}
