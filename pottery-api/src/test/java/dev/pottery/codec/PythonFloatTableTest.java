@@ -20,15 +20,17 @@ import org.junit.jupiter.api.Test;
  * neighbours, subnormals, powers of ten with their neighbours, integers near 2^53, random bit
  * patterns and decimal-looking values), made by {@code make_python_tables.py} beside it.
  */
-class PythonFloatTableTest {
+public class PythonFloatTableTest {
 
-    record Row(long bits, String python) {
-        double value() {
+    /** One row: the double's bits and what Python wrote. */
+    public record Row(long bits, String python) {
+        public double value() {
             return Double.longBitsToDouble(bits);
         }
     }
 
-    static List<Row> table() throws IOException {
+    /** Every row of {@code python-floats.tsv}. */
+    public static List<Row> table() throws IOException {
         List<Row> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 PythonFloatTableTest.class.getResourceAsStream("python-floats.tsv"), StandardCharsets.US_ASCII))) {

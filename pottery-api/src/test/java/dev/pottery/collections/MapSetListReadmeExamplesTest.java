@@ -1,5 +1,9 @@
 package dev.pottery.collections;
 
+import dev.pottery.collections.list.RedisList;
+import dev.pottery.collections.map.RedisMap;
+import dev.pottery.collections.set.RedisSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pottery.testing.RedisServers;
