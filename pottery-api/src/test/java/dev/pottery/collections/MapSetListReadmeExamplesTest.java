@@ -1,11 +1,10 @@
 package dev.pottery.collections;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pottery.collections.list.RedisList;
 import dev.pottery.collections.map.RedisMap;
 import dev.pottery.collections.set.RedisSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.pottery.testing.RedisServers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package dev.pottery.collections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pottery.codec.BytesCodec;
-import dev.pottery.codec.PythonFloatTableTest;
 import dev.pottery.codec.PythonFloatTableTest.Row;
+import dev.pottery.codec.PythonFloatTableTest;
 import dev.pottery.collections.list.RedisList;
 import dev.pottery.collections.map.RedisMap;
 import dev.pottery.collections.probabilistic.BloomFilter;

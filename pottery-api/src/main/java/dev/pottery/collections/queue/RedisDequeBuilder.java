@@ -2,8 +2,8 @@ package dev.pottery.collections.queue;
 
 import dev.pottery.KeyExistsException;
 import dev.pottery.codec.Codec;
-import dev.pottery.collections.KeyedBuilder;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.KeyedBuilder;
 import java.util.Collection;
 import java.util.Objects;
 import redis.clients.jedis.UnifiedJedis;

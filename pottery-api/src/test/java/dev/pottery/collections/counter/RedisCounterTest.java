@@ -1,13 +1,12 @@
 package dev.pottery.collections.counter;
 
-import dev.pottery.collections.CommandStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.ArrayList;

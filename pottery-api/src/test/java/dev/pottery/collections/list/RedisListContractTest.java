@@ -1,13 +1,12 @@
 package dev.pottery.collections.list;
 
-import dev.pottery.collections.GuavaSuiteAdapter;
-
 import com.google.common.collect.testing.ListTestSuiteBuilder;
 import com.google.common.collect.testing.TestStringListGenerator;
 import com.google.common.collect.testing.features.CollectionFeature;
 import com.google.common.collect.testing.features.CollectionSize;
 import com.google.common.collect.testing.features.ListFeature;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.GuavaSuiteAdapter;
 import dev.pottery.testing.RedisServers;
 import java.util.Arrays;
 import java.util.List;

@@ -1,13 +1,12 @@
 package dev.pottery.collections.map;
 
-import dev.pottery.collections.GuavaSuiteAdapter;
-
 import com.google.common.collect.testing.ConcurrentMapTestSuiteBuilder;
 import com.google.common.collect.testing.TestStringMapGenerator;
 import com.google.common.collect.testing.features.CollectionFeature;
 import com.google.common.collect.testing.features.CollectionSize;
 import com.google.common.collect.testing.features.MapFeature;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.GuavaSuiteAdapter;
 import dev.pottery.testing.RedisServers;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,9 +1,9 @@
 package dev.pottery.collections.map;
 
-import dev.pottery.internal.ElementCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pottery.internal.ElementCodec;
 import dev.pottery.testing.RedisSentinelGroup;
 import java.time.Duration;
 import java.util.Set;

@@ -1,10 +1,9 @@
 package dev.pottery.collections.map;
 
-import dev.pottery.collections.CommandStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.RedisServers;
 import java.util.HashMap;
 import java.util.Map;

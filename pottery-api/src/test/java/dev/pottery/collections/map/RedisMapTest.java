@@ -1,7 +1,5 @@
 package dev.pottery.collections.map;
 
-import dev.pottery.collections.CommandStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -11,6 +9,7 @@ import dev.pottery.PotteryException;
 import dev.pottery.codec.CodecException;
 import dev.pottery.codec.JsonCodec;
 import dev.pottery.codec.StringCodec;
+import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.RedisServers;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,13 +1,12 @@
 package dev.pottery.collections.probabilistic;
 
-import dev.pottery.collections.CommandStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.RedisServers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,6 +39,17 @@ class BloomFilterTest {
         assertThat(filter.bitOffsets("raj")).containsExactly(482, 875, 725, 667, 109, 714, 595);
         assertThat(filter.bitOffsets("dan")).containsExactly(687, 925, 954, 707, 615, 914, 620);
         assertThat(filter.bitOffsets(1L)).containsExactly(547, 122, 87, 450, 77, 910, 717);
+    }
+
+    @Test
+    void noneIsAnElementHashedAsPythonHashesIt(UnifiedJedis redis) {
+        BloomFilter<Object> filter = new BloomFilter<>(redis, "nones", 100, 0.01);
+        BloomFilter<String> python = BloomFilter.builder(redis, 100, 0.01)
+                .codec(dev.pottery.codec.StringCodec.utf8()).key("nones").build();
+        assertThat(filter.bitOffsets(null)).containsExactly(python.bitOffsets("null"));
+        assertThat(filter.mightContain(null)).isFalse();
+        python.add("null"); // what Python's add(None) sets
+        assertThat(filter.mightContain(null)).isTrue();
     }
 
     @Test

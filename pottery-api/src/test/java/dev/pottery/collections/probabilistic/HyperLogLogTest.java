@@ -1,12 +1,11 @@
 package dev.pottery.collections.probabilistic;
 
-import dev.pottery.collections.CommandStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
+import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.RedisServers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,6 +61,17 @@ class HyperLogLogTest {
         assertThat(redis.keys("*")).containsExactly("h"); // the scratch key is gone
         assertThat(new HyperLogLog<>(redis, "missing").contains("alice")).isFalse();
         assertThat(redis.exists("missing")).isFalse();
+    }
+
+    @Test
+    void noneIsAnElementLikeAnyOther(UnifiedJedis redis) {
+        HyperLogLog<Object> hll = new HyperLogLog<>(redis, "h");
+        assertThat(hll.contains(null)).isFalse();
+        assertThat(hll.add(null)).isTrue();
+        assertThat(hll.contains(null)).isTrue();
+        assertThat(hll.containsEach(java.util.Arrays.asList(null, "x"))).containsExactly(true, false);
+        // PFADD of Python's bytes for None changes nothing more
+        assertThat(redis.pfadd("h", "null")).isZero();
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.pottery.collections.queue;
 
-import dev.pottery.collections.GuavaSuiteAdapter;
-
 import com.google.common.collect.testing.QueueTestSuiteBuilder;
 import com.google.common.collect.testing.TestStringQueueGenerator;
 import com.google.common.collect.testing.features.CollectionFeature;
 import com.google.common.collect.testing.features.CollectionSize;
+import dev.pottery.collections.GuavaSuiteAdapter;
 import dev.pottery.testing.RedisServers;
 import java.util.Arrays;
 import java.util.Queue;

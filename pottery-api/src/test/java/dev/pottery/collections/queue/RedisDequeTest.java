@@ -1,13 +1,12 @@
 package dev.pottery.collections.queue;
 
-import dev.pottery.collections.CommandStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
+import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.NodeInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -245,6 +244,19 @@ class RedisDequeTest {
         RedisDeque<Object> empty = new RedisDeque<>(redis, "nothing");
         empty.rotate(3);
         assertThat(redis.exists("nothing")).isFalse();
+    }
+
+    @Test
+    void rotateReducesAnyLongExactlyWhereADoubleWouldNot(UnifiedJedis redis) {
+        RedisDeque<Object> deque = new RedisDeque<>(redis, "r", List.of("a", "b", "c", "d", "e", "f", "g"));
+        // 2^53 + 1 is 1 more than a multiple of 7 (2^53 = 7 * 1286742750677284 + 4, so 2^53 + 1 = 5 mod 7),
+        // and a Lua double would read it as 2^53 (4 mod 7)
+        deque.rotate((1L << 53) + 1);
+        assertThat(deque.toList()).containsExactly("c", "d", "e", "f", "g", "a", "b");
+        deque.rotate(Long.MAX_VALUE); // 2^63 - 1 = 0 mod 7
+        assertThat(deque.toList()).containsExactly("c", "d", "e", "f", "g", "a", "b");
+        deque.rotate(Long.MIN_VALUE); // -2^63 = 6 mod 7: six steps right are one step left
+        assertThat(deque.toList()).containsExactly("d", "e", "f", "g", "a", "b", "c");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.pottery.collections.queue;
 
-import dev.pottery.collections.CommandStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
 import dev.pottery.QueueEmptyException;
+import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.NodeInfo;
 import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;

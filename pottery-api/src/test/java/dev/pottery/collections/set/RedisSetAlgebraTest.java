@@ -1,12 +1,11 @@
 package dev.pottery.collections.set;
 
-import dev.pottery.collections.CommandStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.PotteryException;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.RedisDeployment;
 import dev.pottery.testing.RedisServers;
 import java.util.List;

@@ -1,13 +1,12 @@
 package dev.pottery.collections.set;
 
-import dev.pottery.collections.GuavaSuiteAdapter;
-
 import com.google.common.collect.testing.SetTestSuiteBuilder;
 import com.google.common.collect.testing.TestStringSetGenerator;
 import com.google.common.collect.testing.features.CollectionFeature;
 import com.google.common.collect.testing.features.CollectionSize;
 import com.google.common.collect.testing.features.SetFeature;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.GuavaSuiteAdapter;
 import dev.pottery.testing.RedisServers;
 import java.util.Arrays;
 import java.util.Set;

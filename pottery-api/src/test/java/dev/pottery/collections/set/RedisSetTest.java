@@ -1,14 +1,13 @@
 package dev.pottery.collections.set;
 
-import dev.pottery.collections.CommandStats;
-import dev.pottery.collections.map.RedisMap;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.collections.CommandStats;
+import dev.pottery.collections.map.RedisMap;
 import dev.pottery.testing.RedisServers;
 import java.util.ArrayList;
 import java.util.Arrays;
