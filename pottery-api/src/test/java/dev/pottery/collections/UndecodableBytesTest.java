@@ -1,7 +1,6 @@
 package dev.pottery.collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.cache.RedisCache;
 import dev.pottery.codec.CodecException;

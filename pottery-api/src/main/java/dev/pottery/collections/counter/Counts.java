@@ -6,6 +6,7 @@ import dev.pottery.codec.JsonCodec;
 import dev.pottery.internal.ElementCodec;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * How a {@link RedisCounter} reads the counts in its hash. Python stores any number there: its ints in
@@ -64,6 +65,26 @@ final class Counts<E> {
     /** A sum, in Python's type: a Long or BigInteger, as exact as the counts. */
     static Number integer(BigInteger value) {
         return value.compareTo(LONG_MIN) >= 0 && value.compareTo(LONG_MAX) <= 0 ? (Number) value.longValue() : value;
+    }
+
+    /**
+     * Python's {@code sum} of the counts, in the order given: exact integers until the first float,
+     * then floats (an int added to a float is converted, correctly rounded, as Python does).
+     */
+    Number pythonSum(Map<byte[], byte[]> all) {
+        BigInteger integers = BigInteger.ZERO;
+        Double floating = null;
+        for (Map.Entry<byte[], byte[]> raw : all.entrySet()) {
+            Number count = number(raw.getKey(), raw.getValue());
+            if (floating != null) {
+                floating += count.doubleValue();
+            } else if (count instanceof Double d) {
+                floating = integers.doubleValue() + d;
+            } else {
+                integers = integers.add(count instanceof BigInteger big ? big : BigInteger.valueOf(count.longValue()));
+            }
+        }
+        return floating != null ? floating : integer(integers);
     }
 
     /** An element for messages: as the codec decodes its field, or the field's bytes when it does not decode. */

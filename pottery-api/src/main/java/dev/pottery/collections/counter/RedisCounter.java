@@ -7,7 +7,6 @@ import dev.pottery.collections.RedisBacked;
 import dev.pottery.collections.counter.CounterCommands.Operation;
 import dev.pottery.internal.ElementCodec.Nulls;
 import dev.pottery.internal.ElementCodec;
-import dev.pottery.internal.ScanIterator;
 import dev.pottery.internal.TypedKey;
 import java.math.BigInteger;
 import java.util.AbstractMap.SimpleImmutableEntry;
@@ -18,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -68,6 +66,7 @@ public class RedisCounter<E> extends RedisBacked {
     private final ElementCodec<E> elements;
     private final Counts<E> counts;
     private final CounterCommands commands;
+    private final CounterScans<E> scans;
 
     /** Opens the counter at {@code key} with the JSON codec; an existing hash is used as it is. */
     public RedisCounter(UnifiedJedis redis, String key) {
@@ -95,6 +94,7 @@ public class RedisCounter<E> extends RedisBacked {
         this.elements = new ElementCodec<>(codec, key(), "RedisCounter", "element", Nulls.STORED);
         this.counts = new Counts<>(elements, key());
         this.commands = new CounterCommands(new TypedKey(redis, key(), "hash", "RedisCounter"), counts);
+        this.scans = new CounterScans<>(commands, elements, counts);
     }
 
     /** A builder, for a codec or initial counts. */
@@ -214,19 +214,7 @@ public class RedisCounter<E> extends RedisBacked {
         if (exact != null) {
             return Counts.integer(exact);
         }
-        BigInteger integers = BigInteger.ZERO;
-        Double floating = null; // Python's sum: exact ints until the first float, then floats
-        for (Map.Entry<byte[], byte[]> raw : commands.getAll().entrySet()) {
-            Number count = counts.number(raw.getKey(), raw.getValue());
-            if (floating != null) {
-                floating += count.doubleValue();
-            } else if (count instanceof Double d) {
-                floating = integers.doubleValue() + d;
-            } else {
-                integers = integers.add(count instanceof BigInteger big ? big : BigInteger.valueOf(count.longValue()));
-            }
-        }
-        return floating != null ? floating : Counts.integer(integers);
+        return counts.pythonSum(commands.getAll());
     }
 
     /** Deletes the key: one script, which refuses a key holding another Redis type. */
@@ -366,28 +354,7 @@ public class RedisCounter<E> extends RedisBacked {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, not " + n);
         }
-        List<Map.Entry<byte[], Long>> top = new ArrayList<>();
-        Iterator<Map.Entry<byte[], byte[]>> scan = scan();
-        // insertion into a sorted list of at most n: stable for ties, n is small in practice
-        while (scan.hasNext() && n > 0) {
-            Map.Entry<byte[], byte[]> raw = scan.next();
-            long count = counts.exact(raw.getKey(), raw.getValue());
-            int at = top.size();
-            while (at > 0 && top.get(at - 1).getValue() < count) {
-                at--;
-            }
-            if (at < n) {
-                top.add(at, Map.entry(raw.getKey(), count));
-                if (top.size() > n) {
-                    top.remove(top.size() - 1);
-                }
-            }
-        }
-        List<Map.Entry<E, Long>> out = new ArrayList<>(top.size());
-        for (Map.Entry<byte[], Long> e : top) {
-            out.add(new SimpleImmutableEntry<>(elements.decode(e.getKey()), e.getValue()));
-        }
-        return out;
+        return scans.mostCommon(n);
     }
 
     /**
@@ -407,33 +374,7 @@ public class RedisCounter<E> extends RedisBacked {
      * as Python's {@code elements()}; streams the hash with HSCAN.
      */
     public Iterator<E> elements() {
-        Iterator<Map.Entry<byte[], byte[]>> scan = scan();
-        return new Iterator<>() {
-            private E current;
-            private long left;
-
-            @Override
-            public boolean hasNext() {
-                while (left <= 0 && scan.hasNext()) {
-                    Map.Entry<byte[], byte[]> raw = scan.next();
-                    long count = counts.exact(raw.getKey(), raw.getValue());
-                    if (count > 0) {
-                        current = elements.decode(raw.getKey()); // may throw: then this element is skipped
-                        left = count;
-                    }
-                }
-                return left > 0;
-            }
-
-            @Override
-            public E next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                left--;
-                return current;
-            }
-        };
+        return scans.elements();
     }
 
     /**
@@ -482,10 +423,4 @@ public class RedisCounter<E> extends RedisBacked {
         return out.append('}').toString();
     }
 
-    // ---------------------------------------------------------------- helpers
-
-    /** HSCAN of the whole hash, page by page, as raw field/value pairs. */
-    private Iterator<Map.Entry<byte[], byte[]>> scan() {
-        return ScanIterator.readOnly(commands::scan, raw -> raw);
-    }
 }

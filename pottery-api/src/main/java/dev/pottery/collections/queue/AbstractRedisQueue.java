@@ -24,12 +24,9 @@ import redis.clients.jedis.UnifiedJedis;
 abstract class AbstractRedisQueue<E> extends RedisBacked implements BlockingQueue<E> {
 
     private final ElementCodec<E> elements;
-    /** "RedisQueue" or "RedisDeque", for messages. */
-    private final String owner;
 
     AbstractRedisQueue(UnifiedJedis redis, String key, Codec<E> codec, String owner) {
         super(redis, key);
-        this.owner = owner;
         this.elements = new ElementCodec<>(codec, key(), owner, "element", Nulls.LOOKED_UP);
     }
 
@@ -135,12 +132,12 @@ abstract class AbstractRedisQueue<E> extends RedisBacked implements BlockingQueu
     }
 
     /**
-     * The exception of a null-means-empty method ({@code method}) that met a null element at {@code where}
-     * (the element is left there).
+     * The exception of a null-means-empty method ({@code owner.method}) that met a null element at
+     * {@code where} (the element is left there).
      */
-    NullElementException nullElement(String method, String where) {
+    static NullElementException nullElement(String owner, String key, String method, String where) {
         return new NullElementException(owner + "." + method + " found a null element (a Python None) at " + where
                 + " and left it there, because its null answer means \"empty\"; take it with a method that "
-                + "signals \"empty\" by an exception (remove, take, element, ...), which returns it", key());
+                + "signals \"empty\" by an exception (remove, take, element, ...), which returns it", key);
     }
 }

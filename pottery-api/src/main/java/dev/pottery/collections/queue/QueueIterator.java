@@ -54,7 +54,7 @@ final class QueueIterator<E> implements Iterator<E> {
         }
         Object entry = page.get(inPage++);
         lastId = entryId(entry);
-        return item(queue, entry);
+        return item(queue.key(), entry);
     }
 
     /** XDELs the entry last returned. */
@@ -78,7 +78,7 @@ final class QueueIterator<E> implements Iterator<E> {
     }
 
     /** The {@code item} field of a raw XRANGE entry {@code [id, [field, value, ...]]}. */
-    static byte[] item(RedisQueue<?> queue, Object entry) {
+    static byte[] item(String key, Object entry) {
         List<?> fields = (List<?>) ((List<?>) entry).get(1);
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             if (Arrays.equals((byte[]) fields.get(i), "item".getBytes(StandardCharsets.US_ASCII))) {
@@ -86,6 +86,6 @@ final class QueueIterator<E> implements Iterator<E> {
             }
         }
         throw new PotteryException("stream entry " + new String(entryId(entry), StandardCharsets.US_ASCII)
-                + " has no 'item' field, so it was not written by a pottery queue", queue.key());
+                + " has no 'item' field, so it was not written by a pottery queue", key);
     }
 }

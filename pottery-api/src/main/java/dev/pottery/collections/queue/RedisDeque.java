@@ -89,14 +89,11 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
     /** Elements read per LRANGE by iterators and bulk reads. */
     static final int PAGE = 128;
 
-    private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int UNBOUNDED = DequeCommands.UNBOUNDED;
 
     private final int maxlen;
     private final DequeCommands commands;
-    /** The codec's encoding of null (a Python None), which the polls leave in place; null if it has none. */
-    private final byte[] none;
+    private final DequeEnds<E> ends;
 
     /** Opens the deque at {@code key} (unbounded, JSON codec); an existing list is used as it is. */
     public RedisDeque(UnifiedJedis redis, String key) {
@@ -122,7 +119,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
         super(redis, key, codec);
         this.maxlen = maxlen;
         this.commands = new DequeCommands(new TypedKey(redis, key(), "list", "RedisDeque"), maxlen);
-        this.none = elements().nullBytes().orElse(null);
+        this.ends = new DequeEnds<>(commands, elements(), key());
     }
 
     /** A builder, for a codec, a maximum length or initial data. */
@@ -216,7 +213,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E pollFirst() {
-        return pollEnd(true, "pollFirst");
+        return ends.poll(true);
     }
 
     /**
@@ -226,7 +223,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E pollLast() {
-        return pollEnd(false, "pollLast");
+        return ends.poll(false);
     }
 
     /**
@@ -236,7 +233,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E pollFirst(long timeout, TimeUnit unit) throws InterruptedException {
-        return pollWithin(true, unit.toNanos(timeout));
+        return ends.pollWithin(true, unit.toNanos(timeout));
     }
 
     /**
@@ -246,40 +243,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E pollLast(long timeout, TimeUnit unit) throws InterruptedException {
-        return pollWithin(false, unit.toNanos(timeout));
-    }
-
-    private E pollEnd(boolean head, String method) {
-        DequeCommands.Pop pop = commands.popUnless(head, none);
-        if (pop.held()) {
-            throw nullElement(method, end(head));
-        }
-        if (pop.element() == null) {
-            return null;
-        }
-        E e = handOut(head, pop.element());
-        if (e == null) { // bytes other than the codec's null that still decode to null
-            commands.putBack(head, List.of(pop.element()));
-            throw nullElement(method, end(head));
-        }
-        return e;
-    }
-
-    private E pollWithin(boolean head, long nanos) throws InterruptedException {
-        String method = head ? "pollFirst" : "pollLast";
-        long start = System.nanoTime(); // elapsed time, not a deadline: start + Long.MAX_VALUE would overflow
-        while (true) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            E e = pollEnd(head, method);
-            long left = nanos - (System.nanoTime() - start);
-            if (e != null || left < MIN_WAIT_NANOS) {
-                return e;
-            }
-            // Redis reads a blocking timeout of 0 as "forever": never send less than a millisecond
-            commands.awaitElement(head, Math.min(left, MAX_WAIT_SLICE_NANOS) / 1e9);
-        }
+        return ends.pollWithin(false, unit.toNanos(timeout));
     }
 
     // ---------------------------------------------------------------- taking: an exception means empty
@@ -291,7 +255,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E removeFirst() {
-        return removeEnd(true);
+        return ends.remove(true);
     }
 
     /**
@@ -301,53 +265,19 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E removeLast() {
-        return removeEnd(false);
-    }
-
-    private E removeEnd(boolean head) {
-        byte[] popped = commands.pop(head);
-        if (popped == null) {
-            throw new NoSuchElementException("the RedisDeque '" + key() + "' is empty");
-        }
-        return handOut(head, popped);
+        return ends.remove(false);
     }
 
     /** Waits (BLPOP, holding a pooled connection) until the head can be taken; a Python None is {@code null}. */
     @Override
     public E takeFirst() throws InterruptedException {
-        return takeFrom(true);
+        return ends.take(true);
     }
 
     /** Waits (BRPOP, holding a pooled connection) until the tail can be taken; a Python None is {@code null}. */
     @Override
     public E takeLast() throws InterruptedException {
-        return takeFrom(false);
-    }
-
-    private E takeFrom(boolean head) throws InterruptedException {
-        while (true) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            byte[] popped = commands.blockingPop(head, MAX_WAIT_SLICE_NANOS / 1e9);
-            if (popped != null) {
-                return handOut(head, popped);
-            }
-        }
-    }
-
-    /** The decoded element just taken from one end; if it does not decode, it goes back there first. */
-    private E handOut(boolean head, byte[] taken) {
-        try {
-            return decode(taken);
-        } catch (CodecException e) {
-            commands.putBack(head, List.of(taken));
-            throw e.withNote("the element was put back at the " + end(head));
-        }
-    }
-
-    private static String end(boolean head) {
-        return head ? "head" : "tail";
+        return ends.take(false);
     }
 
     /**
@@ -361,24 +291,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
         if (c == this) {
             throw new IllegalArgumentException("cannot drain a RedisDeque into itself");
         }
-        int moved = 0;
-        while (moved < maxElements) {
-            int count = Math.min(PAGE, maxElements - moved);
-            List<byte[]> popped = commands.popHead(count);
-            for (int i = 0; i < popped.size(); i++) {
-                try {
-                    c.add(decode(popped.get(i)));
-                } catch (RuntimeException e) {
-                    commands.putBack(true, popped.subList(i, popped.size()));
-                    throw e instanceof CodecException codec ? codec.withNote("it was put back at the head") : e;
-                }
-                moved++;
-            }
-            if (popped.size() < count) {
-                break;
-            }
-        }
-        return moved;
+        return ends.drainTo(c, maxElements, PAGE);
     }
 
     // ---------------------------------------------------------------- removal by value
@@ -432,7 +345,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E peekFirst() {
-        return peekEnd(0, "peekFirst", "head");
+        return ends.peek(true);
     }
 
     /**
@@ -442,16 +355,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E peekLast() {
-        return peekEnd(-1, "peekLast", "tail");
-    }
-
-    private E peekEnd(long index, String method, String where) {
-        byte[] bytes = commands.index(index);
-        E e = bytes == null ? null : decode(bytes);
-        if (e == null && bytes != null) {
-            throw nullElement(method, where);
-        }
-        return e;
+        return ends.peek(false);
     }
 
     /**
@@ -461,7 +365,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E getFirst() {
-        return getEnd(0);
+        return ends.get(true);
     }
 
     /**
@@ -471,15 +375,7 @@ public class RedisDeque<E> extends AbstractRedisDeque<E> {
      */
     @Override
     public E getLast() {
-        return getEnd(-1);
-    }
-
-    private E getEnd(long index) {
-        byte[] bytes = commands.index(index);
-        if (bytes == null) {
-            throw new NoSuchElementException("the RedisDeque '" + key() + "' is empty");
-        }
-        return decode(bytes);
+        return ends.get(false);
     }
 
     /** LPOS: one round trip ({@code null} finds a Python None). */

@@ -7,7 +7,6 @@ import dev.pottery.codec.Codec;
 import dev.pottery.codec.CodecException;
 import dev.pottery.internal.ElementCodec;
 import dev.pottery.internal.TypedKey;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,11 +70,8 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
 
     static final int PAGE = 128;
 
-    private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
-
     private final QueueCommands commands;
-    /** The codec's encoding of null (a Python None), which a poll leaves in place; null if it has none. */
-    private final byte[] none;
+    private final QueueHead<E> head;
 
     /** Opens the queue at {@code key} with the JSON codec; an existing stream is used as it is. */
     public RedisQueue(UnifiedJedis redis, String key) {
@@ -100,7 +96,7 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
     RedisQueue(UnifiedJedis redis, String key, Codec<E> codec) {
         super(redis, key, codec, "RedisQueue");
         this.commands = new QueueCommands(new TypedKey(redis, key(), "stream", "RedisQueue"));
-        this.none = elements().nullBytes().orElse(null);
+        this.head = new QueueHead<>(commands, elements(), key());
     }
 
     /** A builder, for a codec or initial data. */
@@ -124,11 +120,7 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
      * @throws InterruptedException if interrupted while waiting
      */
     public E get(Duration timeout) throws InterruptedException {
-        Taken<E> taken = takeWithin(timeout.toNanos(), false);
-        if (taken == null) {
-            throw new QueueEmptyException(key());
-        }
-        return taken.value();
+        return head.get(timeout.toNanos());
     }
 
     /**
@@ -138,11 +130,7 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
      * @throws QueueEmptyException if the queue is empty
      */
     public E getNowait() {
-        Taken<E> taken = takeOne(false);
-        if (taken == null) {
-            throw new QueueEmptyException(key());
-        }
-        return taken.value();
+        return head.getNowait();
     }
 
     // ---------------------------------------------------------------- insertion
@@ -172,8 +160,7 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
      */
     @Override
     public E poll() {
-        Taken<E> taken = takeOne(true);
-        return taken == null ? null : taken.value();
+        return head.poll();
     }
 
     /**
@@ -183,8 +170,7 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
      */
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        Taken<E> taken = takeWithin(unit.toNanos(timeout), true);
-        return taken == null ? null : taken.value();
+        return head.pollWithin(unit.toNanos(timeout));
     }
 
     /**
@@ -194,82 +180,13 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
      */
     @Override
     public E remove() {
-        Taken<E> taken = takeOne(false);
-        if (taken == null) {
-            throw new NoSuchElementException("the RedisQueue '" + key() + "' is empty");
-        }
-        return taken.value();
+        return head.remove();
     }
 
     /** Waits (holding a pooled connection during XREAD BLOCK) until an element can be taken; a None is {@code null}. */
     @Override
     public E take() throws InterruptedException {
-        while (true) {
-            Taken<E> taken = takeOne(false);
-            if (taken != null) {
-                return taken.value();
-            }
-            awaitEntry(MAX_WAIT_SLICE_NANOS);
-        }
-    }
-
-    /** An element taken from the stream, which may be a Python None ({@code null}). */
-    private record Taken<E>(E value) {
-    }
-
-    /** The oldest element, or null when empty; {@code poll}: a None is refused, in place. */
-    private Taken<E> takeOne(boolean poll) {
-        QueueCommands.Taken taken = commands.take(1, poll ? none : null);
-        if (taken.held()) {
-            throw nullElement(poll ? "poll" : "take", "the head of the stream");
-        }
-        if (taken.items().isEmpty()) {
-            return null;
-        }
-        E value = decodeTaken(taken, 0);
-        if (value == null && poll) { // bytes other than the codec's null that still decode to null
-            commands.addAll(false, taken.items());
-            throw nullElement("poll", "the head of the stream (it was appended again at the tail, a stream "
-                    + "cannot take it back in place)");
-        }
-        return new Taken<>(value);
-    }
-
-    private Taken<E> takeWithin(long nanos, boolean poll) throws InterruptedException {
-        long start = System.nanoTime(); // elapsed time, not a deadline: start + Long.MAX_VALUE would overflow
-        while (true) {
-            Taken<E> taken = takeOne(poll);
-            if (taken != null) {
-                return taken;
-            }
-            long left = nanos - (System.nanoTime() - start);
-            if (left <= 0) {
-                return null;
-            }
-            awaitEntry(Math.min(left, MAX_WAIT_SLICE_NANOS));
-        }
-    }
-
-    private E decodeTaken(QueueCommands.Taken taken, int i) {
-        try {
-            return decode(taken.items().get(i));
-        } catch (CodecException e) {
-            throw e.withNote("entry " + new String(taken.ids().get(i), StandardCharsets.US_ASCII) + " was taken from "
-                    + "the stream, which cannot take it back in place: its bytes are in this exception");
-        }
-    }
-
-    /**
-     * Waits until the stream has an entry or the time is up. XREAD only signals; the element is then
-     * taken by the atomic script, so a consumer that loses the race simply waits again.
-     */
-    private void awaitEntry(long nanos) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        // BLOCK 0 would mean "forever": wait at least one millisecond
-        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos));
-        commands.awaitEntry(millis);
+        return head.take();
     }
 
     /**
@@ -285,45 +202,7 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
         if (c == this) {
             throw new IllegalArgumentException("cannot drain a RedisQueue into itself");
         }
-        int moved = 0;
-        while (moved < maxElements) {
-            int count = Math.min(PAGE, maxElements - moved);
-            QueueCommands.Taken taken = commands.take(count, null);
-            moved += deliver(taken, c);
-            if (taken.items().size() < count) {
-                break;
-            }
-        }
-        return moved;
-    }
-
-    private int deliver(QueueCommands.Taken taken, Collection<? super E> c) {
-        CodecException bad = null;
-        int delivered = 0;
-        for (int i = 0; i < taken.items().size(); i++) {
-            E value;
-            try {
-                value = decodeTaken(taken, i);
-            } catch (CodecException e) {
-                if (bad == null) {
-                    bad = e;
-                } else {
-                    bad.addSuppressed(e);
-                }
-                continue;
-            }
-            try {
-                c.add(value);
-            } catch (RuntimeException refused) {
-                commands.addAll(false, taken.items().subList(i, taken.items().size()));
-                throw refused;
-            }
-            delivered++;
-        }
-        if (bad != null) {
-            throw bad;
-        }
-        return delivered;
+        return head.drainTo(c, maxElements, PAGE);
     }
 
     /** Removes the oldest entry holding an element equal to {@code o} (pages of XRANGE, then XDEL). */
@@ -364,12 +243,7 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
      */
     @Override
     public E peek() {
-        byte[] item = oldestItem();
-        E e = item == null ? null : decode(item);
-        if (e == null && item != null) {
-            throw nullElement("peek", "the head of the stream");
-        }
-        return e;
+        return head.peek();
     }
 
     /**
@@ -379,16 +253,7 @@ public class RedisQueue<E> extends AbstractRedisQueue<E> {
      */
     @Override
     public E element() {
-        byte[] item = oldestItem();
-        if (item == null) {
-            throw new NoSuchElementException("the RedisQueue '" + key() + "' is empty");
-        }
-        return decode(item);
-    }
-
-    private byte[] oldestItem() {
-        List<Object> entries = commands.range(QueueCommands.ascii("-"), 1);
-        return entries.isEmpty() ? null : QueueIterator.item(this, entries.get(0));
+        return head.element();
     }
 
     /** Whether some entry holds an element equal to {@code o} (pages of XRANGE; {@code null} finds a None). */
