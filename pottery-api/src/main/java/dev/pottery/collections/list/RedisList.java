@@ -93,8 +93,8 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
     }
 
     void create(Collection<? extends E> initial) {
-        List<byte[]> elements = encodeAll(initial);
-        if (!elements.isEmpty() && !commands.create(elements)) {
+        List<byte[]> encoded = elements.encodeAll(initial);
+        if (!encoded.isEmpty() && !commands.create(encoded)) {
             throw new KeyExistsException(key());
         }
     }
@@ -122,14 +122,14 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
     /** {@inheritDoc} One LPOS. */
     @Override
     public int indexOf(Object o) {
-        byte[] element = query(o);
+        byte[] element = elements.query(o);
         return element == null ? -1 : (int) commands.indexOf(element);
     }
 
     /** {@inheritDoc} One LPOS with RANK -1. */
     @Override
     public int lastIndexOf(Object o) {
-        byte[] element = query(o);
+        byte[] element = elements.query(o);
         return element == null ? -1 : (int) commands.lastIndexOf(element);
     }
 
@@ -139,8 +139,8 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
         if (c.isEmpty()) {
             return true;
         }
-        List<byte[]> elements = queryEach(c);
-        return elements != null && commands.containsAll(elements);
+        List<byte[]> encoded = elements.queryEach(c);
+        return encoded != null && commands.containsAll(encoded);
     }
 
     // ---- positional access ----
@@ -160,7 +160,7 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
     @Override
     public E set(int index, E element) {
         checkNotNegative(index);
-        byte[] old = commands.getAndSet(index, encode(element));
+        byte[] old = commands.getAndSet(index, elements.encode(element));
         if (old == null) {
             throw outOfBounds(index);
         }
@@ -171,7 +171,7 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
     @Override
     public void add(int index, E element) {
         checkNotNegative(index);
-        if (!commands.insert(index, List.of(encode(element)))) {
+        if (!commands.insert(index, List.of(elements.encode(element)))) {
             throw outOfBounds(index);
         }
     }
@@ -199,46 +199,46 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
     /** {@inheritDoc} One RPUSH. */
     @Override
     public boolean add(E e) {
-        commands.append(List.of(encode(e)));
+        commands.append(List.of(elements.encode(e)));
         return true;
     }
 
     /** {@inheritDoc} One RPUSH of every element; all are encoded before anything is written. */
     @Override
     public boolean addAll(Collection<? extends E> c) {
-        List<byte[]> elements = encodeAll(c);
-        commands.append(elements);
-        return !elements.isEmpty();
+        List<byte[]> encoded = elements.encodeAll(c);
+        commands.append(encoded);
+        return !encoded.isEmpty();
     }
 
     /** {@inheritDoc} One script. */
     @Override
     public boolean addAll(int index, Collection<? extends E> c) {
         checkNotNegative(index);
-        List<byte[]> elements = encodeAll(c);
-        if (!commands.insert(index, elements)) {
+        List<byte[]> encoded = elements.encodeAll(c);
+        if (!commands.insert(index, encoded)) {
             throw outOfBounds(index);
         }
-        return !elements.isEmpty();
+        return !encoded.isEmpty();
     }
 
     /** {@inheritDoc} One LREM with count 1. */
     @Override
     public boolean remove(Object o) {
-        byte[] element = query(o);
+        byte[] element = elements.query(o);
         return element != null && commands.removeFirst(element);
     }
 
     /** {@inheritDoc} One script (an LREM of every occurrence per distinct element). */
     @Override
     public boolean removeAll(Collection<?> c) {
-        return commands.removeAll(queryAll(c)) > 0;
+        return commands.removeAll(elements.queryAll(c)) > 0;
     }
 
     /** {@inheritDoc} One script. */
     @Override
     public boolean retainAll(Collection<?> c) {
-        return commands.retainAll(queryAll(c)) > 0;
+        return commands.retainAll(elements.queryAll(c)) > 0;
     }
 
     /** {@inheritDoc} UNLINKs the key: one script, which refuses a key holding another Redis type. */
@@ -271,7 +271,7 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
             List<byte[]> read = commands.range(0, -1);
             List<E> items = decodeAll(read);
             change.accept(items);
-            if (commands.compareAndReplace(read, encodeAll(items))) {
+            if (commands.compareAndReplace(read, elements.encodeAll(items))) {
                 return;
             }
         }
@@ -398,29 +398,14 @@ public class RedisList<E> extends RedisBacked implements List<E>, RandomAccess {
         return new ArrayList<>(elements.decodeAll(raw));
     }
 
-    private byte[] encode(E e) {
-        return elements.encode(e);
-    }
 
-    private List<byte[]> encodeAll(Collection<? extends E> c) {
-        return elements.encodeAll(c);
-    }
 
     E decode(byte[] element) {
         return elements.decode(element);
     }
 
-    private byte[] query(Object o) {
-        return elements.query(o);
-    }
 
-    private List<byte[]> queryAll(Collection<?> c) {
-        return elements.queryAll(c);
-    }
 
-    private List<byte[]> queryEach(Collection<?> c) {
-        return elements.queryEach(c);
-    }
 
     private void checkNotNegative(int index) {
         if (index < 0) {

@@ -114,7 +114,7 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
     /** {@inheritDoc} One SISMEMBER. */
     @Override
     public boolean contains(Object o) {
-        byte[] member = query(o);
+        byte[] member = elements.query(o);
         return member != null && commands.contains(member);
     }
 
@@ -127,7 +127,7 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
     /** {@inheritDoc} One SREM. */
     @Override
     public boolean remove(Object o) {
-        byte[] member = query(o);
+        byte[] member = elements.query(o);
         return member != null && commands.remove(List.of(member)) > 0;
     }
 
@@ -158,7 +158,7 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
         if (c.isEmpty()) {
             return true;
         }
-        List<byte[]> members = queryEach(c);
+        List<byte[]> members = elements.queryEach(c);
         return members != null && !commands.containsEach(members).contains(Boolean.FALSE);
     }
 
@@ -171,13 +171,13 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
     /** {@inheritDoc} One SREM of every element. */
     @Override
     public boolean removeAll(Collection<?> c) {
-        return commands.remove(queryAll(c)) > 0;
+        return commands.remove(elements.queryAll(c)) > 0;
     }
 
     /** {@inheritDoc} One script that removes every member not in {@code c}. */
     @Override
     public boolean retainAll(Collection<?> c) {
-        return commands.retainOnly(queryAll(c)) > 0;
+        return commands.retainOnly(elements.queryAll(c)) > 0;
     }
 
     /** {@inheritDoc} UNLINKs the key: one script, which refuses a key holding another Redis type. */
@@ -328,15 +328,6 @@ public class RedisSet<E> extends RedisBacked implements Set<E> {
         return elements.decode(member);
     }
 
-    private byte[] query(Object o) {
-        return elements.query(o);
-    }
 
-    private List<byte[]> queryAll(Collection<?> c) {
-        return elements.queryAll(c);
-    }
 
-    private List<byte[]> queryEach(Collection<?> c) {
-        return elements.queryEach(c);
-    }
 }
