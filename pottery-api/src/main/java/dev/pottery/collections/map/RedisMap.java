@@ -333,7 +333,9 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         }
         try {
             for (Map.Entry<K, V> entry : entrySet()) {
-                if (!entry.getValue().equals(local.get(entry.getKey()))) {
+                Object theirs = local.get(entry.getKey());
+                // a Python None value is a null here: equal only to a null the other map holds
+                if (!Objects.equals(entry.getValue(), theirs) || theirs == null && !local.containsKey(entry.getKey())) {
                     return false;
                 }
             }

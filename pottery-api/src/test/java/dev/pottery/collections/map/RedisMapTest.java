@@ -27,6 +27,25 @@ class RedisMapTest {
     }
 
     @Test
+    void pythonsNoneAsAValueOrAKeyReadsAsNull(UnifiedJedis redis) {
+        // Python: RedisDict({'a': None, None: 1}, key='py')
+        redis.hset("py", Map.of("\"a\"", "null", "null", "1"));
+        RedisMap<Object, Object> map = new RedisMap<>(redis, "py");
+        assertThat(map.get("a")).isNull();
+        assertThat(map.containsKey("a")).isTrue();
+        assertThat(map.containsValue(1L)).isTrue();
+        Map<Object, Object> expected = new HashMap<>();
+        expected.put("a", null);
+        expected.put(null, 1L);
+        assertThat(map.toMap()).isEqualTo(expected);
+        assertThat(map).isEqualTo(expected).hasSameHashCodeAs(expected);
+        Map<Object, Object> other = new HashMap<>(Map.of("a", 2L));
+        other.put(null, 1L);
+        assertThat(map).isNotEqualTo(other);
+        assertThatThrownBy(() -> map.get(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void putStoresPythonPotteryJsonBytes(UnifiedJedis redis) {
         RedisMap<Object, Object> map = new RedisMap<>(redis, "tel");
         map.put("a", 1);
