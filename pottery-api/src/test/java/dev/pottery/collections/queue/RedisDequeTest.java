@@ -8,6 +8,7 @@ import dev.pottery.KeyExistsException;
 import dev.pottery.PotteryException;
 import dev.pottery.collections.CommandStats;
 import dev.pottery.testing.NodeInfo;
+import dev.pottery.testing.RedisDeployment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -259,6 +260,37 @@ class RedisDequeTest {
         assertThat(deque.toList()).containsExactly("d", "e", "f", "g", "a", "b", "c");
     }
 
+    /**
+     * Rotations commute, so eight threads on two clients rotating by huge steps at once must leave the
+     * deque rotated by the sum of their steps modulo the length: no step lost, none torn.
+     */
+    @Test
+    void concurrentRotationsByHugeStepsCompose(RedisDeployment server) throws Exception {
+        List<Object> letters = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k");
+        try (UnifiedJedis one = server.newClient(); UnifiedJedis two = server.newClient()) {
+            new RedisDeque<>(one, "spin", letters);
+            List<Future<?>> spinners = new ArrayList<>();
+            java.math.BigInteger total = java.math.BigInteger.ZERO;
+            for (int t = 0; t < 8; t++) {
+                long step = t % 2 == 0 ? Long.MAX_VALUE - t : Long.MIN_VALUE + 3L * t;
+                total = total.add(java.math.BigInteger.valueOf(step).multiply(java.math.BigInteger.valueOf(20)));
+                RedisDeque<Object> deque = new RedisDeque<>(t % 2 == 0 ? one : two, "spin");
+                spinners.add(background.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        deque.rotate(step);
+                    }
+                }));
+            }
+            for (Future<?> spinner : spinners) {
+                spinner.get(60, TimeUnit.SECONDS);
+            }
+            int right = total.mod(java.math.BigInteger.valueOf(letters.size())).intValue();
+            List<Object> expected = new ArrayList<>(letters);
+            java.util.Collections.rotate(expected, right);
+            assertThat(new RedisDeque<>(one, "spin").toList()).isEqualTo(expected);
+        }
+    }
+
     @Test
     void rotateIsOneScript(UnifiedJedis redis) {
         RedisDeque<Object> deque = new RedisDeque<>(redis, "r", List.of(1L, 2L, 3L));
@@ -367,6 +399,8 @@ class RedisDequeTest {
         assertThat(CommandStats.of(redis, deque::peekFirst)).isEqualTo(Map.of("lindex", 1L));
         assertThat(CommandStats.of(redis, deque::size)).isEqualTo(Map.of("llen", 1L));
         assertThat(CommandStats.of(redis, () -> deque.contains("c"))).isEqualTo(Map.of("lpos", 1L));
+        deque.addLast("w");
+        deque.pollLast(); // the first run of the poll script on a (cluster) node loads it: EVALSHA, then EVAL
         assertThat(CommandStats.of(redis, deque::pollFirst)).isEqualTo(Map.of("evalsha", 1L, "lindex", 1L, "lpop", 1L));
         assertThat(CommandStats.of(redis, deque::pollLast)).isEqualTo(Map.of("evalsha", 1L, "lindex", 1L, "rpop", 1L));
         assertThat(CommandStats.of(redis, deque::removeFirst)).isEqualTo(Map.of("lpop", 1L));
