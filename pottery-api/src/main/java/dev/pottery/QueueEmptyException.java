@@ -2,7 +2,7 @@ package dev.pottery;
 
 /**
  * Nothing could be taken from a queue in time (Python pottery's {@code QueueEmptyError}), thrown by the
- * pottery-style {@code get} methods of {@link dev.pottery.collections.RedisQueue}; the
+ * pottery-style {@code get} methods of {@link dev.pottery.collections.queue.RedisQueue}; the
  * {@link java.util.concurrent.BlockingQueue} methods answer {@code null} or throw
  * {@link java.util.NoSuchElementException} instead, as Java expects.
  */

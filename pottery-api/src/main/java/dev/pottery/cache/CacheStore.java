@@ -3,7 +3,10 @@ package dev.pottery.cache;
 import dev.pottery.codec.Codec;
 import dev.pottery.codec.CodecException;
 import dev.pottery.codec.JsonCodec;
+import dev.pottery.internal.ElementCodec.Nulls;
+import dev.pottery.internal.ElementCodec;
 import dev.pottery.internal.LuaScript;
+import dev.pottery.internal.TypedKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,18 +27,18 @@ final class CacheStore<R> {
     private static final Codec<Object> ARGUMENTS = JsonCodec.of(Object.class);
 
     private final UnifiedJedis redis;
-    private final String key;
+    private final TypedKey key;
     private final byte[] rawKey;
-    private final Codec<R> resultCodec;
+    private final ElementCodec<R> results;
     private final byte[] timeoutMillis;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
     CacheStore(UnifiedJedis redis, String key, Codec<R> resultCodec, Duration timeout) {
         this.redis = redis;
-        this.key = key;
-        this.rawKey = key.getBytes(StandardCharsets.UTF_8);
-        this.resultCodec = resultCodec;
+        this.key = new TypedKey(redis, key, "hash", "RedisCache");
+        this.rawKey = this.key.raw();
+        this.results = new ElementCodec<>(resultCodec, key, "RedisCache", "result", Nulls.STORED);
         long millis = timeout == null ? 0 : timeout.toMillis();
         this.timeoutMillis = Long.toString(millis).getBytes(StandardCharsets.US_ASCII);
     }
@@ -43,9 +46,9 @@ final class CacheStore<R> {
     /** A hit costs one round trip (HGET and the expiry in a script); a miss one more to store. */
     R lookup(List<?> arguments, Supplier<? extends R> compute) {
         byte[] field = field(arguments);
-        byte[] cached = (byte[]) GET.run(redis, List.of(rawKey), List.of(field, timeoutMillis));
+        byte[] cached = (byte[]) key.call(() -> GET.run(redis, List.of(rawKey), List.of(field, timeoutMillis)));
         if (cached != null) {
-            R result = resultCodec.decode(cached, key);
+            R result = results.decode(cached);
             hits.incrementAndGet();
             return result;
         }
@@ -61,14 +64,8 @@ final class CacheStore<R> {
 
     private R store(byte[] field, Supplier<? extends R> compute) {
         R result = compute.get();
-        byte[] encoded;
-        try {
-            encoded = resultCodec.encode(result);
-        } catch (CodecException e) {
-            throw new IllegalArgumentException("the cache '" + key + "' cannot store a result of type "
-                    + (result == null ? "null" : result.getClass().getName()) + ": " + e.getMessage(), e);
-        }
-        PUT.run(redis, List.of(rawKey), List.of(field, encoded, timeoutMillis));
+        byte[] encoded = results.encode(result);
+        key.call(() -> PUT.run(redis, List.of(rawKey), List.of(field, encoded, timeoutMillis)));
         return result;
     }
 
@@ -77,17 +74,17 @@ final class CacheStore<R> {
         try {
             return ARGUMENTS.encode(arguments);
         } catch (CodecException e) {
-            throw new IllegalArgumentException("the cache '" + key + "' cannot encode the arguments "
+            throw new IllegalArgumentException("the cache '" + key.name() + "' cannot encode the arguments "
                     + arguments + ": " + e.getMessage(), e);
         }
     }
 
     CacheInfo info() {
-        return new CacheInfo(hits.get(), misses.get(), redis.hlen(rawKey));
+        return new CacheInfo(hits.get(), misses.get(), key.call(() -> redis.hlen(rawKey)));
     }
 
     void clear() {
-        redis.unlink(rawKey);
+        key.clear();
         hits.set(0);
         misses.set(0);
     }

@@ -22,6 +22,9 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisCacheBuilder<R> extends KeyedBuilder<R, RedisCacheBuilder<R>> {
 
+    /** Redis refuses an expiry whose absolute time in ms would pass 2^63; half that leaves any clock room. */
+    private static final Duration MAX_TIMEOUT = Duration.ofMillis(Long.MAX_VALUE / 2);
+
     private Duration timeout = RedisCache.DEFAULT_TIMEOUT;
 
     RedisCacheBuilder(UnifiedJedis redis, Codec<R> codec) {
@@ -38,11 +41,16 @@ public final class RedisCacheBuilder<R> extends KeyedBuilder<R, RedisCacheBuilde
      *
      * @param timeout the expiry, or null
      * @return this builder
-     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalArgumentException if {@code timeout} is negative, or too long for a Redis expiry
+     *     (beyond 2^62 ms)
      */
     public RedisCacheBuilder<R> timeout(Duration timeout) {
         if (timeout != null && timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
+        if (timeout != null && timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("timeout " + timeout + " is beyond what Redis can expire (" + MAX_TIMEOUT
+                    + "); use null or Duration.ZERO for a cache that never expires");
         }
         this.timeout = timeout;
         return this;

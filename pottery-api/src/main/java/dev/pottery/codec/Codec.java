@@ -33,15 +33,17 @@ public interface Codec<T> {
     /**
      * Decodes bytes read from a Redis key; a failure names the key.
      *
-     * @throws CodecException naming {@code redisKey} if the bytes are not a valid encoding
+     * @throws CodecException naming {@code redisKey} and carrying the bytes ({@link CodecException#bytes()})
+     *     if they are not a valid encoding
      */
     default T decode(byte[] bytes, String redisKey) {
         try {
             return decode(bytes);
         } catch (CodecException e) {
-            throw e.forKey(redisKey);
+            throw e.forKey(redisKey, bytes);
         } catch (RuntimeException e) {
-            throw new CodecException("cannot decode " + CodecException.preview(bytes) + ": " + e.getMessage(), redisKey, e);
+            throw new CodecException("cannot decode " + CodecException.preview(bytes) + ": " + e.getMessage(), redisKey,
+                    bytes, e);
         }
     }
 }

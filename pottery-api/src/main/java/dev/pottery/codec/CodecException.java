@@ -2,35 +2,87 @@ package dev.pottery.codec;
 
 import dev.pottery.PotteryException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** A value could not be encoded, or stored bytes could not be decoded; the message says which and why. */
+/**
+ * A value could not be encoded, or stored bytes could not be decoded; the message says which and why.
+ * A decoding failure on data read from Redis names the key ({@link #key()}) and carries the bytes that
+ * failed ({@link #bytes()}), so that a caller can keep or repair them.
+ */
 public class CodecException extends PotteryException {
 
     private static final long serialVersionUID = 1L;
 
     private static final int PREVIEW_BYTES = 60;
 
+    /** The stored bytes that could not be decoded, or null. */
+    private final byte[] bytes;
+
     /** An encoding or decoding failure not (yet) tied to a key. */
     public CodecException(String message) {
-        super(message);
+        this(message, null, null, null);
     }
 
     /** A failure with its cause. */
     public CodecException(String message, Throwable cause) {
-        super(message, null, cause);
+        this(message, null, null, cause);
     }
 
     /** A failure reading the given Redis key. */
     public CodecException(String message, String key, Throwable cause) {
-        super(message, key, cause);
+        this(message, key, null, cause);
     }
 
-    /** The same failure, naming the Redis key it happened on. */
-    CodecException forKey(String redisKey) {
-        if (key().isPresent() || redisKey == null) {
+    /**
+     * A failure decoding {@code bytes} read from the given Redis key.
+     *
+     * @param message what went wrong
+     * @param key the Redis key, or null
+     * @param bytes the stored bytes that could not be decoded (copied), or null
+     * @param cause the cause, or null
+     */
+    public CodecException(String message, String key, byte[] bytes, Throwable cause) {
+        super(message, key, cause);
+        this.bytes = bytes == null ? null : bytes.clone();
+    }
+
+    /**
+     * The stored bytes that could not be decoded, when this is a decoding failure of data read from
+     * Redis (a copy).
+     *
+     * @return the bytes, or empty for an encoding failure
+     */
+    public Optional<byte[]> bytes() {
+        return Optional.ofNullable(bytes).map(byte[]::clone);
+    }
+
+    /** The same failure, naming the Redis key it happened on and the bytes that failed. */
+    CodecException forKey(String redisKey, byte[] failed) {
+        if ((key().isPresent() || redisKey == null) && (bytes != null || failed == null)) {
             return this;
         }
-        return new CodecException(getMessage(), redisKey, getCause() == null ? this : getCause());
+        String message = key().isPresent() ? baseMessage() : getMessage();
+        return new CodecException(message, key().orElse(redisKey), bytes != null ? bytes : failed,
+                getCause() == null ? this : getCause());
+    }
+
+    /**
+     * This failure with a note on what the operation did all the same, e.g. that the write it was part
+     * of took place: {@code "cannot decode ...; the new value was stored"}. Same key, bytes and cause.
+     *
+     * @param note what happened
+     * @return a new exception
+     */
+    public CodecException withNote(String note) {
+        String message = key().isPresent() ? baseMessage() : getMessage();
+        return new CodecException(message + "; " + note, key().orElse(null), bytes, getCause() == null ? this : getCause());
+    }
+
+    /** The message without the " (Redis key '...')" that {@link PotteryException} appends. */
+    private String baseMessage() {
+        String message = getMessage();
+        String suffix = " (Redis key '" + key().orElseThrow() + "')";
+        return message.endsWith(suffix) ? message.substring(0, message.length() - suffix.length()) : message;
     }
 
     /** A short, printable rendering of stored bytes for error messages. */

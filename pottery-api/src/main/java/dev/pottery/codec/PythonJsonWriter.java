@@ -1,9 +1,11 @@
 package dev.pottery.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Accepts the natural Java forms of JSON values (null, {@link Boolean}, integral {@link Number}s,
  * {@link Float}/{@link Double}, {@link CharSequence}, {@link Character}, enums by name, {@link List}s and
- * other ordered collections, arrays, {@link Map}s with string, number or boolean keys) and Jackson trees.
+ * other ordered collections, object arrays (null items allowed) and primitive arrays other than
+ * {@code byte[]}/{@code char[]}, {@link Map}s with string, number or boolean keys) and Jackson trees.
  */
 final class PythonJsonWriter {
 
@@ -55,7 +58,9 @@ final class PythonJsonWriter {
         } else if (value instanceof Collection<?> items) {
             writeArray(out, items.iterator());
         } else if (value instanceof Object[] array) {
-            writeArray(out, List.of(array).iterator());
+            writeArray(out, Arrays.asList(array).iterator()); // List.of would refuse a null item
+        } else if (value.getClass().isArray()) {
+            writePrimitiveArray(out, value);
         } else if (value instanceof Enum<?> constant) {
             writeString(out, constant.name());
         } else {
@@ -78,6 +83,21 @@ final class PythonJsonWriter {
         } else {
             throw new CodecException("cannot encode a " + number.getClass().getName() + " as a JSON number");
         }
+    }
+
+    /** {@code int[]}, {@code double[]}, ... as JSON arrays; {@code byte[]} and {@code char[]} have no JSON form. */
+    private static void writePrimitiveArray(StringBuilder out, Object array) {
+        Class<?> item = array.getClass().getComponentType();
+        if (item == byte.class || item == char.class) {
+            throw new CodecException("cannot encode a " + item + "[] with the natural JSON codec: Python's json has no "
+                    + "bytes type (it refuses them too); store a String, a List of numbers, or use BytesCodec");
+        }
+        int length = Array.getLength(array);
+        List<Object> items = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            items.add(Array.get(array, i));
+        }
+        writeArray(out, items.iterator());
     }
 
     private static void writeArray(StringBuilder out, Iterator<?> items) {

@@ -31,12 +31,12 @@ public final class CommandStats {
     }
 
     /** Starts counting from now. */
-    static CommandStats start(UnifiedJedis redis) {
+    public static CommandStats start(UnifiedJedis redis) {
         return new CommandStats(redis);
     }
 
     /** The commands run since the start (or the last call), by lower-case name; INFO itself is left out. */
-    Map<String, Long> delta() {
+    public Map<String, Long> delta() {
         Map<String, Long> after = read(redis);
         Map<String, Long> delta = new TreeMap<>();
         after.forEach((command, calls) -> {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.PotteryException;
+import dev.pottery.collections.counter.RedisCounter;
+import dev.pottery.collections.list.RedisList;
+import dev.pottery.collections.map.RedisMap;
+import dev.pottery.collections.probabilistic.HyperLogLog;
+import dev.pottery.collections.set.RedisSet;
 import dev.pottery.testing.NodeInfo;
 import dev.pottery.testing.OnRedisCluster;
 import dev.pottery.testing.RedisClusterGroup;

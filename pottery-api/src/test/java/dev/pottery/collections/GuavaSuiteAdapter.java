@@ -17,13 +17,13 @@ import org.junit.jupiter.api.DynamicTest;
  * dynamic tests, so the suites run in this JUnit 5 build without the vintage engine and every contract
  * test is reported (and can fail) individually.
  */
-final class GuavaSuiteAdapter {
+public final class GuavaSuiteAdapter {
 
     private GuavaSuiteAdapter() {
     }
 
     /** The suite as a tree of dynamic containers and tests. */
-    static DynamicNode toDynamic(Test test) {
+    public static DynamicNode toDynamic(Test test) {
         if (test instanceof TestSuite suite) {
             List<DynamicNode> children = new ArrayList<>();
             for (Test child : Collections.list(suite.tests())) {

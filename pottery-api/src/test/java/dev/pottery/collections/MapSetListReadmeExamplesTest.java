@@ -2,6 +2,9 @@ package dev.pottery.collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pottery.collections.list.RedisList;
+import dev.pottery.collections.map.RedisMap;
+import dev.pottery.collections.set.RedisSet;
 import dev.pottery.testing.RedisServers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

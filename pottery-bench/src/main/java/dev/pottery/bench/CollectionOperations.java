@@ -1,8 +1,8 @@
 package dev.pottery.bench;
 
-import dev.pottery.collections.RedisList;
-import dev.pottery.collections.RedisMap;
-import dev.pottery.collections.RedisSet;
+import dev.pottery.collections.list.RedisList;
+import dev.pottery.collections.map.RedisMap;
+import dev.pottery.collections.set.RedisSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.pottery.bench;
 
 import dev.pottery.codec.JsonCodec;
-import dev.pottery.collections.BloomFilter;
+import dev.pottery.collections.probabilistic.BloomFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

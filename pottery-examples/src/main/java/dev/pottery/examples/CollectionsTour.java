@@ -1,13 +1,13 @@
 package dev.pottery.examples;
 
 import dev.pottery.cache.RedisCache;
-import dev.pottery.collections.BloomFilter;
-import dev.pottery.collections.HyperLogLog;
-import dev.pottery.collections.RedisCounter;
-import dev.pottery.collections.RedisDeque;
-import dev.pottery.collections.RedisList;
-import dev.pottery.collections.RedisMap;
-import dev.pottery.collections.RedisSet;
+import dev.pottery.collections.counter.RedisCounter;
+import dev.pottery.collections.list.RedisList;
+import dev.pottery.collections.map.RedisMap;
+import dev.pottery.collections.probabilistic.BloomFilter;
+import dev.pottery.collections.probabilistic.HyperLogLog;
+import dev.pottery.collections.queue.RedisDeque;
+import dev.pottery.collections.set.RedisSet;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

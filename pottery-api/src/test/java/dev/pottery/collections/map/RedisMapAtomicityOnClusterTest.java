@@ -1,0 +1,8 @@
+package dev.pottery.collections.map;
+
+import dev.pottery.testing.OnRedisCluster;
+
+/** {@link RedisMapAtomicityTest} on a real 3-master Redis Cluster, through a {@code RedisClusterClient}. */
+@OnRedisCluster
+class RedisMapAtomicityOnClusterTest extends RedisMapAtomicityTest {
+}

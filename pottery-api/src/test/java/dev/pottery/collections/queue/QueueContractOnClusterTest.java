@@ -1,0 +1,8 @@
+package dev.pottery.collections.queue;
+
+import dev.pottery.testing.OnRedisCluster;
+
+/** {@link QueueContractTest} on a real 3-master Redis Cluster, through a {@code RedisClusterClient}. */
+@OnRedisCluster
+class QueueContractOnClusterTest extends QueueContractTest {
+}
