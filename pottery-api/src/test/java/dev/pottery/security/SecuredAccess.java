@@ -2,14 +2,14 @@ package dev.pottery.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pottery.collections.BloomFilter;
-import dev.pottery.collections.HyperLogLog;
-import dev.pottery.collections.RedisCounter;
-import dev.pottery.collections.RedisDeque;
-import dev.pottery.collections.RedisList;
-import dev.pottery.collections.RedisMap;
-import dev.pottery.collections.RedisQueue;
-import dev.pottery.collections.RedisSet;
+import dev.pottery.collections.probabilistic.BloomFilter;
+import dev.pottery.collections.probabilistic.HyperLogLog;
+import dev.pottery.collections.counter.RedisCounter;
+import dev.pottery.collections.queue.RedisDeque;
+import dev.pottery.collections.list.RedisList;
+import dev.pottery.collections.map.RedisMap;
+import dev.pottery.collections.queue.RedisQueue;
+import dev.pottery.collections.set.RedisSet;
 import dev.pottery.id.NextId;
 import dev.pottery.lock.Redlock;
 import java.util.List;

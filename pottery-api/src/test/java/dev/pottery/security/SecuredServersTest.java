@@ -2,7 +2,7 @@ package dev.pottery.security;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pottery.collections.RedisMap;
+import dev.pottery.collections.map.RedisMap;
 import dev.pottery.testing.RedisServer;
 import dev.pottery.testing.RedisServers;
 import org.junit.jupiter.api.Nested;
