@@ -41,6 +41,7 @@ import redis.clients.jedis.UnifiedJedis;
         "pottery.cache.caches.rates.expiry=accessed",
         "pottery.cache.caches.rates.expiry-duration=1h",
         "pottery.cache.caches.rates.codec=java",
+        "pottery.cache.timeout=1s",
         "management.endpoint.health.show-details=always"})
 @DirtiesContext
 class CachingApplicationTest {
@@ -50,6 +51,8 @@ class CachingApplicationTest {
 
     @Autowired
     Catalog catalog;
+    @Autowired
+    Quotes quotes;
     @Autowired
     CacheManager cacheManager;
     @Autowired
@@ -146,18 +149,35 @@ class CachingApplicationTest {
     }
 
     @Test
-    void theHealthContributorIsUpWhileRedisAnswersAndDownWhenItIsGone() {
+    void theHealthContributorIsUpWhileRedisAnswersAndDownWhileItDoesNot() {
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(health.health().getDetails()).containsEntry("address", "127.0.0.1:" + server().port())
                 .containsEntry("namespace", "catalog");
 
-        server().stop();
+        server().pause();
         try {
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         } finally {
-            server().restart();
+            server().resume();
         }
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void theJsr107AnnotationsWorkThroughSpringsJCacheSupportOnPotterysCaches() {
+        String quotesKey = "{pottery:jcache:catalog:quotes}:entries";
+        assertThat(quotes.quote("ACME")).isEqualTo(quotes.quote("ACME"));
+        assertThat(quotes.fetched()).isEqualTo(1);
+        assertThat(redis().hlen(quotesKey)).isEqualTo(1);
+
+        quotes.publish("ACME", "ACME=99");
+        assertThat(quotes.quote("ACME")).isEqualTo("ACME=99");
+        quotes.withdraw("ACME");
+        assertThat(redis().hlen(quotesKey)).isZero();
+        quotes.quote("X");
+        quotes.withdrawAll();
+        assertThat(redis().hlen(quotesKey)).isZero();
+        assertThat(quotes.fetched()).isEqualTo(2);
     }
 
     private double hits(String cache) {
