@@ -2,9 +2,7 @@ package dev.pottery.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pottery.testing.ClientFreeRedisServer;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,23 +12,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.JedisPooled;
 
 /** The same application with {@code pottery.cache.default.codec=json}, on the Jackson Boot's BOM manages. */
-@SpringBootTest(properties = "pottery.cache.default.codec=json")
+@SpringBootTest(properties = {"pottery.cache.default.codec=json", "pottery.cache.namespace=json-smoke"})
 @DirtiesContext
 class JsonCodecSmokeTest {
-
-    private static final ClientFreeRedisServer SERVER = ClientFreeRedisServer.start();
 
     @Autowired
     Greeter greeter;
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", () -> SERVER.uri().toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        SERVER.close();
+        SmokeRedis.register(registry);
     }
 
     @Test
@@ -39,8 +30,8 @@ class JsonCodecSmokeTest {
         assertThat(greeter.greet("Grace")).isInstanceOf(Greeter.Greeting.class);
 
         assertThat(greeter.made()).isEqualTo(1);
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", SERVER.port())) {
-            byte[] stored = redis.hvals("{pottery:jcache:default:greetings}:entries".getBytes(StandardCharsets.UTF_8)).get(0);
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", SmokeRedis.port())) {
+            byte[] stored = redis.hvals("{pottery:jcache:json-smoke:greetings}:entries".getBytes(StandardCharsets.UTF_8)).get(0);
             assertThat(new String(stored, StandardCharsets.UTF_8))
                     .isEqualTo("{\"@class\":\"dev.pottery.smoke.Greeter$Greeting\",\"text\":\"Hello, Grace!\"}");
         }

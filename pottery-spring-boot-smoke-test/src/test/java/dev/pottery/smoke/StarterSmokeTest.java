@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.jcache.PotteryCacheManager;
-import dev.pottery.testing.ClientFreeRedisServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,8 +26,6 @@ import redis.clients.jedis.JedisPooled;
 @DirtiesContext
 class StarterSmokeTest {
 
-    private static final ClientFreeRedisServer SERVER = ClientFreeRedisServer.start();
-
     @Autowired
     Greeter greeter;
     @Autowired
@@ -37,12 +33,7 @@ class StarterSmokeTest {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", () -> SERVER.uri().toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        SERVER.close();
+        SmokeRedis.register(registry);
     }
 
     @Test
@@ -51,7 +42,7 @@ class StarterSmokeTest {
         assertThat(greeter.greet("Ada").text()).isEqualTo("Hello, Ada!");
 
         assertThat(greeter.made()).isEqualTo(1);
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", SERVER.port())) {
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", SmokeRedis.port())) {
             assertThat(redis.hlen("{pottery:jcache:default:greetings}:entries")).isEqualTo(1);
         }
     }
