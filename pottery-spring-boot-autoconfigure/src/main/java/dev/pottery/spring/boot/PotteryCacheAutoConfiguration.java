@@ -31,6 +31,7 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.cache.jcache.JCacheCacheManager;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -47,7 +48,8 @@ import org.springframework.util.function.SingletonSupplier;
  * }</pre>
  *
  * <p>Backs off when the application defines its own {@code CacheManager}, when {@code spring.cache.type} names
- * another cache than {@code jcache}, or with {@code pottery.cache.enabled=false}.
+ * another cache than {@code jcache}, when {@code spring.cache.jcache.config} names a JCache configuration file
+ * (Spring Boot's own JCache support then reads it), or with {@code pottery.cache.enabled=false}.
  */
 @AutoConfiguration(before = CacheAutoConfiguration.class)
 @ConditionalOnClass({Caching.class, JCacheCacheManager.class, PotteryCachingProvider.class})
@@ -55,6 +57,7 @@ import org.springframework.util.function.SingletonSupplier;
 @ConditionalOnMissingBean(CacheManager.class)
 @ConditionalOnProperty(prefix = "spring.cache", name = "type", havingValue = "jcache", matchIfMissing = true)
 @ConditionalOnProperty(prefix = "pottery.cache", name = "enabled", havingValue = "true", matchIfMissing = true)
+@Conditional(NoJCacheConfigFile.class)
 @EnableConfigurationProperties({PotteryCacheProperties.class, RedisProperties.class, CacheProperties.class})
 public class PotteryCacheAutoConfiguration {
 

@@ -88,6 +88,18 @@ class PotteryCacheAutoConfigurationTest {
     }
 
     @Test
+    void aJCacheConfigurationFileIsLeftToSpringBootsOwnJCacheSupport() {
+        runner.withUserConfiguration(Caching.class)
+                .withPropertyValues("spring.cache.jcache.config=classpath:pottery-spring-test.properties",
+                        "spring.cache.jcache.provider=" + PotteryCachingProvider.class.getName())
+                .withSystemProperties("REDIS_URL_FOR_TEST=" + server.uri())
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(PotteryCacheAutoConfiguration.JCACHE_MANAGER);
+                    assertThat(context.getBean(CacheManager.class).getCacheNames()).containsExactly("from-file");
+                });
+    }
+
+    @Test
     void potteryCacheEnabledFalseTurnsItOff() {
         runner.withUserConfiguration(Caching.class)
                 .withPropertyValues("pottery.cache.enabled=false", "spring.cache.type=none")
