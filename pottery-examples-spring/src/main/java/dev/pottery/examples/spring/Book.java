@@ -1,9 +1,8 @@
 package dev.pottery.examples.spring;
 
-import java.io.Serializable;
-
 /**
- * A book, the value the example caches (serializable: Pottery's default codec is Java serialization).
+ * A book, the value the example caches: a plain record, stored as JSON ({@code pottery.cache.default.codec=json}),
+ * so it need not be {@code Serializable}.
  *
  * <pre>{@code
  * Book dune = new Book("978-0441013593", "Dune");
@@ -12,5 +11,5 @@ import java.io.Serializable;
  * @param isbn the key
  * @param title the title
  */
-public record Book(String isbn, String title) implements Serializable {
+public record Book(String isbn, String title) {
 }

@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cache.annotation.EnableCaching;
 
 /**
- * The example application: {@code @EnableCaching}, and in {@code application.properties} Spring's JCache
- * support pointed at Pottery's provider and configuration file. Nothing else is Pottery-specific.
+ * The example application: {@code @EnableCaching} and pottery-spring-boot-starter; in
+ * {@code application.properties} the Redis address ({@code spring.data.redis.url}) and a few
+ * {@code pottery.cache.*} settings. No Pottery-specific code.
  *
  * <pre>{@code
  * REDIS_URL=redis://cache-host:6379 java -cp ... dev.pottery.examples.spring.BookApplication

@@ -30,7 +30,7 @@ class SharedCacheApplicationTest {
     @BeforeEach
     void pointAtServer(RedisServer server) {
         this.server = server;
-        // pottery-cache.properties reads ${REDIS_URL:...}: a system property comes before the environment
+        // application.properties reads ${REDIS_URL:...}: a system property comes before the environment
         System.setProperty("REDIS_URL", server.uri().toString());
     }
 
@@ -40,7 +40,7 @@ class SharedCacheApplicationTest {
     }
 
     @Test
-    void springUsesPotteryThroughItsJCacheSupportWithTheCachesOfTheFile() {
+    void springUsesPotteryThroughTheStarterWithTheCacheOfTheProperties() {
         try (ConfigurableApplicationContext app = boot()) {
             CacheManager manager = app.getBean(CacheManager.class);
             assertThat(manager).isInstanceOf(JCacheCacheManager.class);
@@ -48,6 +48,16 @@ class SharedCacheApplicationTest {
             assertThat(jcache.getCachingProvider().getClass().getName())
                     .isEqualTo("dev.pottery.jcache.spi.PotteryCachingProvider");
             assertThat(manager.getCacheNames()).containsExactly("books");
+        }
+    }
+
+    @Test
+    void theBookIsStoredAsJson(UnifiedJedis redis) {
+        try (ConfigurableApplicationContext app = boot()) {
+            app.getBean(BookCatalog.class).find(DUNE);
+
+            assertThat(redis.hvals(ENTRIES)).containsExactly(
+                    "{\"@class\":\"dev.pottery.examples.spring.Book\",\"isbn\":\"" + DUNE + "\",\"title\":\"Dune\"}");
         }
     }
 
