@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.cache.CacheManager;
+import javax.cache.annotation.GeneratedCacheKey;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -99,11 +100,13 @@ final class CacheFactory {
 
     /**
      * The default codec: Java serialization, decoding only the JDK's value types, the cache's declared key and
-     * value types and what {@link ManagerSettings#SERIALIZATION_ALLOW} allows.
+     * value types, the keys the JSR-107 annotations generate ({@link GeneratedCacheKey}) and what
+     * {@link ManagerSettings#SERIALIZATION_ALLOW} allows.
      */
     private <T> Codec<T> defaultCodec(PotteryConfiguration<?, ?> configuration) {
         return SerializingCodec.<T>with(classLoader).allowPatterns(settings.serializationAllow())
-                .allowTypes(configuration.getKeyType(), configuration.getValueType());
+                .allowTypes(configuration.getKeyType(), configuration.getValueType())
+                .allowSubtypesOf(GeneratedCacheKey.class);
     }
 
     private CacheKeys keys(String name, String namespace) {

@@ -68,6 +68,29 @@ class DeserializationFilterTest {
     }
 
     @Test
+    void keysTheJsr107AnnotationsGenerateAreAllowed() {
+        Cache<Object, Object> cache = managers.open("annotations").createCache("annotated",
+                new MutableConfiguration<>());
+        MethodKey key = new MethodKey(new Object[] {"isbn-1", 2L});
+        cache.put(key, "a book");
+        assertThat(cache.get(new MethodKey(new Object[] {"isbn-1", 2L}))).isEqualTo("a book");
+        assertThat(cache.iterator().next().getKey()).isEqualTo(key);
+    }
+
+    /** A key as the JSR-107 annotations' interceptors generate one (the RI's DefaultGeneratedCacheKey). */
+    record MethodKey(Object[] parameters) implements javax.cache.annotation.GeneratedCacheKey {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MethodKey that && java.util.Arrays.deepEquals(parameters, that.parameters);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.deepHashCode(parameters);
+        }
+    }
+
+    @Test
     void theAllowPropertyAllowsMore(UnifiedJedis redis) {
         Cache<String, Object> cache = managers.open("allowed", ManagerSettings.SERIALIZATION_ALLOW,
                 "com.example.*; dev.pottery.testing.*").createCache("listed",

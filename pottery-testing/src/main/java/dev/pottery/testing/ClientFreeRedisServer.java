@@ -60,7 +60,7 @@ public final class ClientFreeRedisServer implements AutoCloseable {
             int port = LoopbackPorts.freePort();
             Process process = launch(binary, directory, port);
             try {
-                Ping.awaitAnswer("127.0.0.1", port, START_TIMEOUT, () -> "exited=" + !process.isAlive());
+                Ping.awaitAnswer("127.0.0.1", port, null, START_TIMEOUT, () -> "exited=" + !process.isAlive());
                 return new ClientFreeRedisServer(directory, process, port);
             } catch (RedisServerUnavailableException e) {
                 last = e;
