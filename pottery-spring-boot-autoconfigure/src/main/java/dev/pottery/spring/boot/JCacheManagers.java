@@ -36,7 +36,8 @@ final class JCacheManagers {
      * @throws RedisUnavailableException if the check is on and Redis does not answer within the timeout
      */
     static CacheManager open(CachingProvider provider, ClassLoader classLoader, PotteryCacheProperties settings,
-                             RedisConnection connection, Duration timeout, String namespace) {
+                             RedisConnection connection, Duration timeout, String namespace,
+                             java.util.List<String> applicationPackages) {
         Properties properties = new Properties();
         properties.putAll(connection.properties());
         properties.setProperty(ManagerSettings.NAMESPACE, namespace);
@@ -44,6 +45,12 @@ final class JCacheManagers {
         properties.setProperty(ManagerSettings.TIMEOUT, Long.toString(timeout.toMillis()));
         properties.setProperty(ManagerSettings.POOL_SIZE, Integer.toString(settings.poolSize()));
         properties.setProperty(ManagerSettings.SWEEP_INTERVAL, Long.toString(settings.sweepInterval().toMillis()));
+        // Spring's caches hold Objects: the Java codec may read back the application's own classes (and those of
+        // pottery.cache.json.allowed-packages), as the JSON codec may, besides the JDK's value types.
+        if (!applicationPackages.isEmpty()) {
+            properties.setProperty(ManagerSettings.SERIALIZATION_ALLOW,
+                    String.join(";", applicationPackages.stream().map(name -> name + ".**").toList()));
+        }
         String owner = UUID.randomUUID().toString();
         properties.setProperty(OWNER, owner);
         CacheManager manager = null;

@@ -78,7 +78,8 @@ public class PotteryCacheAutoConfiguration {
         RedisConnection connection = RedisConnection.of(redis);
         javax.cache.CacheManager manager = JCacheManagers.open(
                 Caching.getCachingProvider(PotteryCachingProvider.class.getName()), beanFactory.getBeanClassLoader(),
-                settings, connection, timeout(settings, redis), namespace(settings, environment));
+                settings, connection, timeout(settings, redis), namespace(settings, environment),
+                allowedPackages(settings, beanFactory));
         customizers.orderedStream().forEach(customizer -> customizer.customize(manager));
         return manager;
     }

@@ -68,9 +68,9 @@ public record PotteryCacheProperties(
     /**
      * Settings of the JSON codec.
      *
-     * @param allowedPackages Packages (with their sub-packages) whose classes the JSON codec may read back,
-     *     beyond the application's own (those of @SpringBootApplication) and the JDK's value and collection
-     *     types.
+     * @param allowedPackages Packages (with their sub-packages) whose classes the JSON codec, and the Java
+     *     serialization codec, may read back, beyond the application's own (those of @SpringBootApplication) and
+     *     the JDK's value and collection types.
      */
     public record Json(List<String> allowedPackages) {
 
