@@ -63,6 +63,19 @@ public final class JsonCodec<T> implements Codec<T> {
         return new JsonCodec<>(javaType, "JSON of " + javaType);
     }
 
+    /** Whether this is {@link #natural()}: Python pottery's JSON, decoded to natural Java types. */
+    public boolean isNatural() {
+        return type == null;
+    }
+
+    /**
+     * The class a typed codec decodes to when that type is a plain class ({@link #of(Class)} of a class without
+     * type parameters), else null (natural JSON, or a generic type from a {@link TypeReference}).
+     */
+    public Class<?> plainClass() {
+        return type != null && !type.hasGenericTypes() ? type.getRawClass() : null;
+    }
+
     /** Python's {@code json.dumps(value, sort_keys=True)} of a natural JSON value, as text. */
     public static String toPythonJson(Object value) {
         return PythonJsonWriter.write(value);

@@ -2,6 +2,7 @@ package dev.pottery.jcache;
 
 import dev.pottery.codec.Codec;
 import dev.pottery.codec.SerializingCodec;
+import dev.pottery.jcache.configuration.CodecNames;
 import dev.pottery.jcache.configuration.LeaseSettings;
 import dev.pottery.jcache.configuration.ManagerSettings;
 import dev.pottery.jcache.configuration.PotteryConfiguration;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.annotation.GeneratedCacheKey;
 import redis.clients.jedis.UnifiedJedis;
@@ -55,9 +57,14 @@ final class CacheFactory {
         List<Object> closeables = new ArrayList<>();
         CacheKeys keys = keys(name, configuration.namespace());
         String where = FailureText.cache(name, settings.address());
-        Codec<K> keyCodec = configuration.keyCodec() != null ? configuration.keyCodec() : defaultCodec(configuration);
+        String keyCodecName = codecName(configuration.keyCodec(), configuration.keyCodecName(),
+                configuration.getKeyType());
+        String valueCodecName = codecName(configuration.valueCodec(), configuration.valueCodecName(),
+                configuration.getValueType());
+        Codec<K> keyCodec = configuration.keyCodec() != null ? configuration.keyCodec()
+                : codec(keyCodecName, configuration.getKeyType(), configuration, where, "key");
         Codec<V> valueCodec = configuration.valueCodec() != null ? configuration.valueCodec()
-                : defaultCodec(configuration);
+                : codec(valueCodecName, configuration.getValueType(), configuration, where, "value");
         EntryCodec<K, V> codec = new EntryCodec<>(keyCodec, valueCodec, where, keys.entries());
         CacheStore store = new CacheStore(redis, keys, where, codec::keyText, leaseSettings.leaseMillis());
         ExpiryDurations expiry = ExpiryDurations.of(configuration.getExpiryPolicyFactory().create());
@@ -87,8 +94,11 @@ final class CacheFactory {
         CacheMBeans mbeans = new CacheMBeans(manager.getURI().toString(), name, () -> configuration,
                 statistics.counters());
         CacheLifecycle<K, V> lifecycle = new CacheLifecycle<>(context, configuration, mbeans, closeables);
+        PotteryConfiguration<K, V> recorded = new PotteryConfiguration<>(configuration)
+                .codecNames(keyCodecName, valueCodecName)
+                .namespace(configuration.namespace() == null ? settings.namespace() : configuration.namespace());
         return new OpenCache<>(new PotteryCache<>(manager, context, configuration, lifecycle, onClose), lifecycle,
-                store);
+                store, recorded);
     }
 
     /** The command layer of a cache without opening it (to read its recorded configuration, or destroy it). */
@@ -96,6 +106,22 @@ final class CacheFactory {
         CacheKeys keys = keys(name, namespace);
         return new CacheStore(redis, keys, FailureText.cache(name, settings.address()), key -> "a key",
                 leaseSettings.leaseMillis());
+    }
+
+    /** The name of the codec given (an instance, or by name), else of the declared type's default. */
+    private static String codecName(Codec<?> instance, String name, Class<?> type) {
+        return instance != null ? CodecNames.nameOf(instance, type) : name != null ? name : CodecNames.defaultFor(type);
+    }
+
+    /** The codec a name stands for; a name that cannot make one is a CacheException naming the cache. */
+    private <T> Codec<T> codec(String name, Class<T> type, PotteryConfiguration<?, ?> configuration, String where,
+                               String role) {
+        try {
+            return CodecNames.make(name, type, classLoader, () -> defaultCodec(configuration));
+        } catch (IllegalArgumentException e) {
+            throw new CacheException("cannot make the " + role + " codec '" + name + "' of " + where + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

@@ -227,6 +227,16 @@ final class CacheStore {
         call(() -> redis.hdel(subscribers, origin));
     }
 
+    /** Whether the cache holds any entry (one EXISTS). */
+    boolean holdsEntries() {
+        return call(() -> redis.exists(entries));
+    }
+
+    /** Deletes the recorded configuration only (a pointer to a cache kept in another namespace). */
+    void forgetConfig() {
+        call(() -> redis.del(keys.configBytes()));
+    }
+
     /** Records the cache's configuration. */
     void writeConfig(byte[] record) {
         call(() -> redis.set(keys.configBytes(), record));

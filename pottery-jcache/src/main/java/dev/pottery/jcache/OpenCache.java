@@ -13,8 +13,10 @@ package dev.pottery.jcache;
  * @param cache the cache
  * @param lifecycle its listeners, MXBeans, maintenance and resources
  * @param store its Redis command layer
+ * @param recorded its configuration as recorded in Redis: with its codecs' names and its namespace
  * @param <K> key type
  * @param <V> value type
  */
-record OpenCache<K, V>(PotteryCache<K, V> cache, CacheLifecycle<K, V> lifecycle, CacheStore store) {
+record OpenCache<K, V>(PotteryCache<K, V> cache, CacheLifecycle<K, V> lifecycle, CacheStore store,
+                       dev.pottery.jcache.configuration.PotteryConfiguration<K, V> recorded) {
 }

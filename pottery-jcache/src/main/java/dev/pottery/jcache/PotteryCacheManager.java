@@ -1,7 +1,5 @@
 package dev.pottery.jcache;
 
-import dev.pottery.codec.CodecException;
-import dev.pottery.jcache.configuration.ConfigRecord;
 import dev.pottery.jcache.configuration.LeaseSettings;
 import dev.pottery.jcache.configuration.ManagerSettings;
 import dev.pottery.jcache.configuration.PotteryConfiguration;
@@ -60,6 +58,7 @@ public final class PotteryCacheManager implements CacheManager {
     private final ScheduledExecutorService maintenance;
     private final ExecutorService loaders;
     private final CacheFactory factory;
+    private final CacheRecords records;
     private EventSubscriber subscriber;
     private volatile boolean closed;
 
@@ -81,6 +80,7 @@ public final class PotteryCacheManager implements CacheManager {
         this.maintenance = Executors.newSingleThreadScheduledExecutor(daemon("pottery-jcache-maintenance"));
         this.loaders = Executors.newCachedThreadPool(daemon("pottery-jcache-load"));
         this.factory = new CacheFactory(this, redis, settings, leases, classLoader, this::subscriber, loaders);
+        this.records = new CacheRecords(factory, settings.namespace(), classLoader, settings.serializationAllow());
         long renewal = Math.max(1, leases.leaseMillis() / 3);
         maintenance.scheduleWithFixedDelay(() -> maintain(false), renewal, renewal, TimeUnit.MILLISECONDS);
         if (settings.sweepIntervalMillis() > 0) {
@@ -134,9 +134,13 @@ public final class PotteryCacheManager implements CacheManager {
             if (caches.containsKey(cacheName)) {
                 throw new CacheException("cache " + cacheName + " already exists in " + ManagerSettings.shown(uri));
             }
-            PotteryConfiguration<K, V> pottery = toPottery(configuration);
-            OpenCache<K, V> cache = open(cacheName, pottery);
-            cache.store().writeConfig(ConfigRecord.encode(pottery));
+            OpenCache<K, V> cache = open(cacheName, toPottery(configuration));
+            try {
+                records.record(cacheName, cache.recorded(), cache.store());
+            } catch (RuntimeException e) {
+                cache.cache().shutDown();
+                throw e;
+            }
             caches.put(cacheName, cache);
             return cache.cache();
         }
@@ -184,19 +188,11 @@ public final class PotteryCacheManager implements CacheManager {
     }
 
     private <K, V> OpenCache<K, V> openRecorded(String cacheName) {
-        CacheStore probe = factory.probe(cacheName, null);
-        byte[] record = probe.readConfig();
-        if (record == null) {
+        PotteryConfiguration<K, V> recorded = records.read(cacheName);
+        if (recorded == null) {
             return null;
         }
-        CompleteConfiguration<K, V> recorded;
-        try {
-            recorded = ConfigRecord.decode(record, classLoader, settings.serializationAllow());
-        } catch (CodecException e) {
-            throw new CacheException("cannot read the configuration of " + probe.where() + " recorded at "
-                    + probe.keys().config() + ": " + e.getMessage(), e);
-        }
-        OpenCache<K, V> cache = open(cacheName, new PotteryConfiguration<>(recorded));
+        OpenCache<K, V> cache = open(cacheName, recorded);
         caches.put(cacheName, cache);
         return cache;
     }
@@ -216,10 +212,8 @@ public final class PotteryCacheManager implements CacheManager {
             OpenCache<?, ?> cache = caches.remove(cacheName);
             if (cache != null) {
                 cache.cache().shutDown();
-                cache.store().destroy();
-            } else {
-                factory.probe(cacheName, null).destroy();
             }
+            records.destroy(cacheName, cache == null ? null : cache.store());
         }
     }
 

@@ -116,10 +116,13 @@ class DeserializationFilterTest {
     }
 
     /** Writes a serialized canary as the value of {@code key}, as anyone able to write to Redis could. */
+    /** Writes a canary under {@code key}: Java-serialized for a cache of Object keys, UTF-8 for String keys. */
     private static void plant(UnifiedJedis redis, String cache, String key) {
         SerializingCodec<Object> anything = SerializingCodec.create().allowPatterns("*");
+        byte[] field = cache.equals("gadgets") ? key.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : anything.encode(key);
         redis.hset(("{pottery:jcache:shared:" + cache + "}:entries").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                anything.encode(key), anything.encode(new DeserializationCanary("planted")));
+                field, anything.encode(new DeserializationCanary("planted")));
     }
 
     private static CodecException codecCause(Throwable e) {

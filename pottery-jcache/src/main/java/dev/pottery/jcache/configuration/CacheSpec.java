@@ -77,8 +77,8 @@ public record CacheSpec(String name, PotteryConfiguration<Object, Object> config
         if (config.isWriteThrough() && config.getCacheWriterFactory() == null) {
             throw values.source().problem(prefix + "write-through", "write-through needs " + prefix + "writer");
         }
-        config.codecs(CodecNames.codec(prefix + "key-codec", values, loader, keyType),
-                CodecNames.codec(prefix + "value-codec", values, loader, valueType));
+        config.codecNames(CodecNames.fromFile(prefix + "key-codec", values, loader, keyType),
+                CodecNames.fromFile(prefix + "value-codec", values, loader, valueType));
         config.namespace(values.text(prefix + "namespace"));
         return new CacheSpec(name, config);
     }

@@ -14,9 +14,10 @@ import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 
 /**
- * A cache's configuration as recorded in Redis (Java serialization of a {@link MutableConfiguration}), so a
- * second manager or JVM that opens the cache by name gets the same types, expiry, loader, writer, listeners
- * and flags.
+ * A cache's configuration as recorded in Redis (Java serialization of a {@link PotteryConfiguration}), so a
+ * second manager or JVM that opens the cache by name gets the same types, expiry, loader, writer, listeners,
+ * flags, codec names and namespace. A record written before codecs were recorded (a plain
+ * {@link MutableConfiguration}) reads back with the codecs of that time: Java serialization for both.
  *
  * <pre>{@code
  * byte[] record = ConfigRecord.encode(configuration);
@@ -37,12 +38,15 @@ public final class ConfigRecord {
     /** Serializes a configuration, dropping the parts that cannot be serialized. */
     public static <K, V> byte[] encode(CompleteConfiguration<K, V> configuration) {
         SerializingCodec<MutableConfiguration<K, V>> codec = SerializingCodec.create();
-        MutableConfiguration<K, V> copy = new MutableConfiguration<>(configuration);
+        PotteryConfiguration<K, V> copy = new PotteryConfiguration<>(configuration);
         try {
             return codec.encode(copy);
         } catch (CodecException e) {
-            MutableConfiguration<K, V> plain = new MutableConfiguration<K, V>()
-                    .setTypes(configuration.getKeyType(), configuration.getValueType())
+            PotteryConfiguration<K, V> plain = new PotteryConfiguration<>();
+            if (configuration instanceof PotteryConfiguration<K, V> pottery) {
+                plain.codecNames(pottery.keyCodecName(), pottery.valueCodecName()).namespace(pottery.namespace());
+            }
+            plain.setTypes(configuration.getKeyType(), configuration.getValueType())
                     .setStoreByValue(configuration.isStoreByValue())
                     .setReadThrough(configuration.isReadThrough())
                     .setWriteThrough(configuration.isWriteThrough())
@@ -59,7 +63,7 @@ public final class ConfigRecord {
     }
 
     /** Reads a recorded configuration, resolving classes with {@code classLoader}; see the 3-argument form. */
-    public static <K, V> CompleteConfiguration<K, V> decode(byte[] record, ClassLoader classLoader) {
+    public static <K, V> PotteryConfiguration<K, V> decode(byte[] record, ClassLoader classLoader) {
         return decode(record, classLoader, List.of());
     }
 
@@ -75,8 +79,8 @@ public final class ConfigRecord {
      * @throws CodecException if the record is not a configuration or names a class that is not allowed
      */
     @SuppressWarnings("unchecked")
-    public static <K, V> CompleteConfiguration<K, V> decode(byte[] record, ClassLoader classLoader,
-                                                            List<String> allowPatterns) {
+    public static <K, V> PotteryConfiguration<K, V> decode(byte[] record, ClassLoader classLoader,
+                                                           List<String> allowPatterns) {
         Object decoded = SerializingCodec.with(classLoader).allowPatterns(allowPatterns)
                 .allowPatterns(RECORD_CLASSES).allowSubtypesOf(Factory.class, CacheEntryListener.class,
                         CacheEntryEventFilter.class, CacheLoader.class, CacheWriter.class, ExpiryPolicy.class)
@@ -85,7 +89,12 @@ public final class ConfigRecord {
             throw new CodecException("not a cache configuration: a "
                     + (decoded == null ? "null" : decoded.getClass().getName()));
         }
-        return (CompleteConfiguration<K, V>) decoded;
+        if (decoded instanceof PotteryConfiguration<?, ?> pottery) {
+            return (PotteryConfiguration<K, V>) pottery;
+        }
+        // Recorded before codec names were: every cache then used Java serialization.
+        return new PotteryConfiguration<>((CompleteConfiguration<K, V>) decoded)
+                .codecNames(CodecNames.JAVA, CodecNames.JAVA);
     }
 
     private static <K, V> void keepIfSerializable(MutableConfiguration<K, V> plain, Runnable change) {

@@ -6,8 +6,7 @@ import javax.cache.configuration.MutableConfiguration;
 
 /**
  * A standard {@link MutableConfiguration} plus Pottery's choices: the codecs that turn keys and values into
- * Redis bytes (Java serialization by default, i.e. store-by-value) and a namespace that overrides the
- * manager's for this cache.
+ * Redis bytes and a namespace that overrides the manager's for this cache.
  *
  * <pre>{@code
  * PotteryConfiguration<String, Object> config = new PotteryConfiguration<String, Object>()
@@ -17,19 +16,26 @@ import javax.cache.configuration.MutableConfiguration;
  * Cache<String, Object> cache = manager.createCache("profiles", config);
  * }</pre>
  *
- * <p>Codecs must be deterministic: equal keys must encode to equal bytes. They are not recorded in Redis
- * (a codec is code); a second JVM opening the cache by name gets the default codecs unless it creates the
- * cache with the same PotteryConfiguration.
+ * <p>Without codecs, a cache uses the default for each declared type ({@link CodecNames#defaultFor}): UTF-8
+ * for String, decimal text for Long and Integer (and the other scalars {@code TextCodec} stores), raw bytes
+ * for {@code byte[]}, and Java serialization under the manager's deserialization allow-list for anything else.
+ * Codecs are given as instances ({@link #codecs}) or by name ({@link #codecNames}); either way the cache
+ * records their names with its configuration in Redis, so a JVM that opens it by name
+ * ({@code getCache(name)}) decodes with the same codecs — or, for an instance whose class has no public
+ * no-argument constructor, refuses with a message that says so. Codecs must be deterministic: equal keys
+ * must encode to equal bytes.
  *
  * @param <K> key type
  * @param <V> value type
  */
 public class PotteryConfiguration<K, V> extends MutableConfiguration<K, V> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private transient Codec<K> keyCodec;
     private transient Codec<V> valueCodec;
+    private String keyCodecName;
+    private String valueCodecName;
     private String namespace;
 
     /** A configuration with the standard defaults. */
@@ -42,14 +48,31 @@ public class PotteryConfiguration<K, V> extends MutableConfiguration<K, V> {
         if (configuration instanceof PotteryConfiguration<K, V> pottery) {
             this.keyCodec = pottery.keyCodec;
             this.valueCodec = pottery.valueCodec;
+            this.keyCodecName = pottery.keyCodecName;
+            this.valueCodecName = pottery.valueCodecName;
             this.namespace = pottery.namespace;
         }
     }
 
-    /** Sets the codecs for keys and values (null for the default, Java serialization). */
+    /** Sets the codecs for keys and values (null for the declared type's default). */
     public PotteryConfiguration<K, V> codecs(Codec<K> keyCodec, Codec<V> valueCodec) {
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
+        this.keyCodecName = null;
+        this.valueCodecName = null;
+        return this;
+    }
+
+    /**
+     * Sets the codecs for keys and values by name (see {@link CodecNames}: {@code java}, {@code string},
+     * {@code bytes}, {@code text}, {@code json} or a codec class name; null for the declared type's default).
+     * A name that does not fit the declared type fails when the cache is created.
+     */
+    public PotteryConfiguration<K, V> codecNames(String keyCodecName, String valueCodecName) {
+        this.keyCodec = null;
+        this.valueCodec = null;
+        this.keyCodecName = keyCodecName;
+        this.valueCodecName = valueCodecName;
         return this;
     }
 
@@ -59,14 +82,24 @@ public class PotteryConfiguration<K, V> extends MutableConfiguration<K, V> {
         return this;
     }
 
-    /** The key codec, or null for the default. */
+    /** The key codec instance given, or null (then {@link #keyCodecName()} or the default). */
     public Codec<K> keyCodec() {
         return keyCodec;
     }
 
-    /** The value codec, or null for the default. */
+    /** The value codec instance given, or null (then {@link #valueCodecName()} or the default). */
     public Codec<V> valueCodec() {
         return valueCodec;
+    }
+
+    /** The key codec's name, when given by name (or recorded), or null. */
+    public String keyCodecName() {
+        return keyCodecName;
+    }
+
+    /** The value codec's name, when given by name (or recorded), or null. */
+    public String valueCodecName() {
+        return valueCodecName;
     }
 
     /** The namespace, or null for the manager's. */
