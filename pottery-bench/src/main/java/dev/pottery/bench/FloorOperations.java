@@ -24,11 +24,6 @@ final class FloorOperations {
     static final String LINDEX = "Jedis LINDEX";
     static final String SADD = "Jedis SADD";
     static final String SISMEMBER = "Jedis SISMEMBER";
-    static final String GET = "Jedis GET";
-    static final String SET = "Jedis SET";
-    static final String GET_SET = "Jedis GET then SET";
-    static final String MGET_100 = "Jedis MGET x100";
-    static final String PIPELINED_SET_100 = "Jedis pipelined SET x100";
     static final String LOCK_UNLOCK = "Jedis SET NX PX + compare-and-delete";
     static final String INCR = "Jedis INCR";
 
@@ -70,33 +65,6 @@ final class FloorOperations {
                     String set = "bench:floor:set";
                     fillSet(c.redis(), set);
                     return () -> c.redis().sismember(set, quoted(Workload.randomKey()));
-                }),
-                new OperationSpec(GET, null, 1, c -> {
-                    fillStrings(c.redis(), "bench:floor:str:");
-                    return () -> c.redis().get("bench:floor:str:" + Workload.randomKey());
-                }),
-                new OperationSpec(SET, null, 1, c ->
-                        () -> c.redis().set("bench:floor:set:" + Workload.randomKey(), Workload.encodedValue())),
-                new OperationSpec(GET_SET, null, 1, c -> {
-                    fillStrings(c.redis(), "bench:floor:str:");
-                    return () -> {
-                        String key = "bench:floor:str:" + Workload.randomKey();
-                        c.redis().get(key);
-                        return c.redis().set(key, Workload.encodedValue());
-                    };
-                }),
-                new OperationSpec(MGET_100, null, 1, c -> {
-                    fillStrings(c.redis(), "bench:floor:str:");
-                    return () -> c.redis().mget(randomKeys("bench:floor:str:"));
-                }),
-                new OperationSpec(PIPELINED_SET_100, null, 1, c -> () -> {
-                    try (AbstractPipeline pipeline = c.redis().pipelined()) {
-                        for (String key : randomKeys("bench:floor:pset:")) {
-                            pipeline.set(key, Workload.encodedValue());
-                        }
-                        pipeline.sync();
-                    }
-                    return null;
                 }),
                 new OperationSpec(LOCK_UNLOCK, null, 1, c -> {
                     String sha = c.redis().scriptLoad(COMPARE_AND_DELETE);

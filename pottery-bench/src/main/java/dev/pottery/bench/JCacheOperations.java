@@ -1,41 +1,65 @@
 package dev.pottery.bench;
 
+import java.io.Serializable;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
+import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.integration.CacheWriter;
+import javax.cache.processor.EntryProcessor;
 
-/** JCache operations on a pottery-jcache cache, each paired with raw Jedis doing the same work. */
+/**
+ * JCache operations on pottery-jcache caches, each paired with raw Jedis doing the same Redis work
+ * ({@link JCacheFloors}). Every cache is what a user gets by default: a {@code MutableConfiguration} with
+ * {@code setTypes} and no codec named.
+ */
 final class JCacheOperations {
 
     private static final String PROVIDER = "dev.pottery.jcache.spi.PotteryCachingProvider";
+
+    /** The increment every invoke row runs: absent counts as 0. */
+    private static final EntryProcessor<String, Long, Long> INCREMENT = (entry, arguments) -> {
+        long next = entry.exists() ? entry.getValue() + 1 : 1;
+        entry.setValue(next);
+        return next;
+    };
 
     private JCacheOperations() {
     }
 
     static List<OperationSpec> list() {
         return List.of(
-                new OperationSpec("JCache get", FloorOperations.GET, 1, c -> {
+                new OperationSpec("JCache get", JCacheFloors.HGET, 1, c -> {
                     Cache<String, String> cache = filledCache(c, "get");
                     return () -> cache.get(Workload.randomKey());
                 }),
-                new OperationSpec("JCache put", FloorOperations.SET, 1, c -> {
+                new OperationSpec("JCache containsKey", JCacheFloors.HEXISTS, 1, c -> {
+                    Cache<String, String> cache = filledCache(c, "contains");
+                    return () -> cache.containsKey(Workload.randomKey());
+                }),
+                new OperationSpec("JCache put", JCacheFloors.HSET, 1, c -> {
                     Cache<String, String> cache = cache(c, "put");
                     return () -> {
                         cache.put(Workload.randomKey(), Workload.value());
                         return cache;
                     };
                 }),
-                new OperationSpec("JCache getAll x100", FloorOperations.MGET_100, 1, c -> {
+                new OperationSpec("JCache remove", JCacheFloors.HDEL, 1, c -> {
+                    Cache<String, String> cache = filledCache(c, "remove");
+                    return () -> cache.remove(Workload.randomKey());
+                }),
+                new OperationSpec("JCache getAll x100", JCacheFloors.PIPELINED_HGET_100, 1, c -> {
                     Cache<String, String> cache = filledCache(c, "getall");
                     return () -> cache.getAll(randomKeySet());
                 }),
-                new OperationSpec("JCache putAll x100", FloorOperations.PIPELINED_SET_100, 1, c -> {
+                new OperationSpec("JCache putAll x100", JCacheFloors.PIPELINED_HSET_100, 1, c -> {
                     Cache<String, String> cache = cache(c, "putall");
                     return () -> {
                         Map<String, String> batch = new HashMap<>();
@@ -46,31 +70,39 @@ final class JCacheOperations {
                         return cache;
                     };
                 }),
-                new OperationSpec("JCache invoke (read-modify-write)", FloorOperations.GET_SET, 1, c -> {
-                    Cache<String, String> cache = filledCache(c, "invoke");
-                    return () -> cache.invoke(Workload.randomKey(), (entry, args) -> {
-                        entry.setValue(Workload.value());
-                        return null;
-                    });
+                new OperationSpec("JCache removeAll x100", JCacheFloors.PIPELINED_HDEL_100, 1, c -> {
+                    Cache<String, String> cache = filledCache(c, "removeall");
+                    return () -> {
+                        cache.removeAll(randomKeySet());
+                        return cache;
+                    };
+                }),
+                new OperationSpec("JCache invoke (increment)", JCacheFloors.HINCRBY, 1, c -> {
+                    Cache<String, Long> cache = counters(c, "invoke", false);
+                    return () -> cache.invoke(Workload.randomKey(), INCREMENT);
+                }),
+                new OperationSpec("JCache invoke with writer (increment)", JCacheFloors.HINCRBY, 1, c -> {
+                    Cache<String, Long> cache = counters(c, "invoke-writer", true);
+                    return () -> cache.invoke(Workload.randomKey(), INCREMENT);
                 }));
     }
 
-    private static Set<String> randomKeySet() {
-        Set<String> keys = new HashSet<>();
+    static Set<String> randomKeySet() {
+        Set<String> keys = new LinkedHashSet<>();
         while (keys.size() < Workload.BATCH) {
             keys.add(Workload.randomKey());
         }
         return keys;
     }
 
-    private static Cache<String, String> cache(BenchContext context, String name) {
-        CacheManager manager = Caching.getCachingProvider(PROVIDER).getCacheManager(context.url(),
+    private static CacheManager manager(BenchContext context) {
+        return Caching.getCachingProvider(PROVIDER).getCacheManager(context.url(),
                 JCacheOperations.class.getClassLoader());
-        Cache<String, String> existing = manager.getCache("bench-" + name, String.class, String.class);
-        if (existing != null) {
-            existing.clear();
-            return existing;
-        }
+    }
+
+    private static Cache<String, String> cache(BenchContext context, String name) {
+        CacheManager manager = manager(context);
+        manager.destroyCache("bench-" + name);
         return manager.createCache("bench-" + name, new MutableConfiguration<String, String>()
                 .setTypes(String.class, String.class));
     }
@@ -83,5 +115,39 @@ final class JCacheOperations {
         }
         cache.putAll(all);
         return cache;
+    }
+
+    private static Cache<String, Long> counters(BenchContext context, String name, boolean writeThrough) {
+        CacheManager manager = manager(context);
+        manager.destroyCache("bench-" + name);
+        MutableConfiguration<String, Long> configuration = new MutableConfiguration<String, Long>()
+                .setTypes(String.class, Long.class);
+        if (writeThrough) {
+            configuration.setCacheWriterFactory(FactoryBuilder.factoryOf(NoWrites.class)).setWriteThrough(true);
+        }
+        return manager.createCache("bench-" + name, configuration);
+    }
+
+    /** A system of record that takes every write at once (so the row measures the cache's own cost). */
+    public static final class NoWrites implements CacheWriter<String, Long>, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void write(Cache.Entry<? extends String, ? extends Long> entry) {
+        }
+
+        @Override
+        public void writeAll(Collection<Cache.Entry<? extends String, ? extends Long>> entries) {
+            entries.clear();
+        }
+
+        @Override
+        public void delete(Object key) {
+        }
+
+        @Override
+        public void deleteAll(Collection<?> keys) {
+            keys.clear();
+        }
     }
 }

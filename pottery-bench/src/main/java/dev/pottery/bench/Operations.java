@@ -13,6 +13,7 @@ public final class Operations {
     static {
         List<OperationSpec> specs = new ArrayList<>();
         specs.addAll(FloorOperations.list());
+        specs.addAll(JCacheFloors.list());
         specs.addAll(PotteryOperations.list());
         for (OperationSpec spec : specs) {
             if (ALL.put(spec.name(), spec) != null) {

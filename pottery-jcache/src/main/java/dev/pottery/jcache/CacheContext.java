@@ -29,6 +29,7 @@ import java.util.concurrent.Executor;
  * @param leases its entry leases
  * @param guard locks and leases put together for one entry
  * @param reporter starts operation reports (events and statistics, once each)
+ * @param near its near cache in this JVM, or {@link NearReads#NONE}
  * @param executor runs {@code loadAll}
  * @param <K> key type
  * @param <V> value type
@@ -36,5 +37,5 @@ import java.util.concurrent.Executor;
 record CacheContext<K, V>(String name, CacheStore store, EntryCodec<K, V> codec, TypeChecks<K, V> checks,
                           ExpiryDurations expiry, Misses<K, V> misses, Loads<K, V> loads, WriteThrough<K, V> writer,
                           CacheEvents<K, V> events, OperationStatistics statistics, KeyLocks locks, Leases leases,
-                          EntryGuard guard, Reporter<K, V> reporter, Executor executor) {
+                          EntryGuard guard, Reporter<K, V> reporter, NearReads near, Executor executor) {
 }

@@ -24,7 +24,8 @@ import javax.cache.event.EventType;
  *
  * <p>Each change reaches each listener once: in the process that made it directly (synchronous listeners
  * before the operation returns), elsewhere through the message the script published (skipped by the
- * instance that made it).
+ * instance that made it). A {@link NearCache} listens too: every change another instance makes invalidates
+ * what it keeps, and it follows the subscription's state (it serves only while the subscription is live).
  *
  * @param <K> key type
  * @param <V> value type
@@ -37,6 +38,7 @@ final class CacheEvents<K, V> {
     private final Supplier<EventSubscriber> subscriber;
     private final Consumer<RemoteEvent> remoteHandler = this::onRemote;
     private volatile Cache<K, V> source;
+    private volatile NearCache near;
     private boolean listening;
 
     CacheEvents(String cacheName, CacheStore store, EntryCodec<K, V> codec, Supplier<EventSubscriber> subscriber) {
@@ -68,6 +70,28 @@ final class CacheEvents<K, V> {
 
     synchronized void register(CacheEntryListenerConfiguration<K, V> configuration) {
         dispatcher.register(configuration);
+        listen();
+    }
+
+    /**
+     * Makes {@code nearCache} hear of every change other instances make, and of the subscription's state; it
+     * starts serving once the subscription is live (at once, if it is).
+     */
+    synchronized void attach(NearCache nearCache) {
+        this.near = nearCache;
+        listen();
+        subscriber.get().addListener(nearCache);
+    }
+
+    synchronized boolean deregister(CacheEntryListenerConfiguration<K, V> configuration) {
+        boolean removed = dispatcher.deregister(configuration);
+        if (listening && !dispatcher.hasListeners() && near == null) {
+            stopListening();
+        }
+        return removed;
+    }
+
+    private void listen() {
         if (!listening) {
             subscriber.get().watch(store.keys().channel(), remoteHandler);
             store.subscribe();
@@ -75,15 +99,11 @@ final class CacheEvents<K, V> {
         }
     }
 
-    synchronized boolean deregister(CacheEntryListenerConfiguration<K, V> configuration) {
-        boolean removed = dispatcher.deregister(configuration);
-        if (listening && !dispatcher.hasListeners()) {
-            stopListening();
-        }
-        return removed;
-    }
-
     synchronized void close() {
+        if (near != null) {
+            subscriber.get().removeListener(near);
+            near.close();
+        }
         if (listening) {
             try {
                 stopListening();
@@ -120,7 +140,18 @@ final class CacheEvents<K, V> {
     }
 
     private void onRemote(RemoteEvent event) {
-        if (event.origin().equals(store.origin()) || !hasListeners()) {
+        if (event.origin().equals(store.origin())) {
+            return;
+        }
+        NearCache nearCache = near;
+        if (nearCache != null) {
+            if (event.cleared()) {
+                nearCache.invalidateAll();
+            } else {
+                nearCache.invalidate(event.key());
+            }
+        }
+        if (event.cleared() || !hasListeners()) {
             return;
         }
         K key = codec.decodeKey(event.key());

@@ -5,13 +5,18 @@ import dev.pottery.codec.SerializingCodec;
 import dev.pottery.jcache.configuration.CodecNames;
 import dev.pottery.jcache.configuration.LeaseSettings;
 import dev.pottery.jcache.configuration.ManagerSettings;
+import dev.pottery.jcache.configuration.NearCacheSettings;
 import dev.pottery.jcache.configuration.PotteryConfiguration;
 import dev.pottery.jcache.event.EventSubscriber;
 import dev.pottery.jcache.expiry.ExpiryDurations;
 import dev.pottery.jcache.integration.ReadThrough;
 import dev.pottery.jcache.integration.WriteThrough;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,9 +44,12 @@ final class CacheFactory {
     private final ClassLoader classLoader;
     private final Supplier<EventSubscriber> subscriber;
     private final Executor executor;
+    private final NearCacheSettings nearCacheDefault;
 
     CacheFactory(CacheManager manager, UnifiedJedis redis, ManagerSettings settings, LeaseSettings leaseSettings,
-                 ClassLoader classLoader, Supplier<EventSubscriber> subscriber, Executor executor) {
+                 NearCacheSettings nearCacheDefault, ClassLoader classLoader, Supplier<EventSubscriber> subscriber,
+                 Executor executor) {
+        this.nearCacheDefault = nearCacheDefault;
         this.manager = manager;
         this.redis = redis;
         this.settings = settings;
@@ -66,9 +74,15 @@ final class CacheFactory {
         Codec<V> valueCodec = configuration.valueCodec() != null ? configuration.valueCodec()
                 : codec(valueCodecName, configuration.getValueType(), configuration, where, "value");
         EntryCodec<K, V> codec = new EntryCodec<>(keyCodec, valueCodec, where, keys.entries());
-        CacheStore store = new CacheStore(redis, keys, where, codec::keyText, leaseSettings.leaseMillis());
         ExpiryDurations expiry = ExpiryDurations.of(configuration.getExpiryPolicyFactory().create());
         closeables.add(expiry.policy());
+        OperationStatistics statistics = new OperationStatistics(configuration.isStatisticsEnabled());
+        NearCacheSettings nearSettings = configuration.nearCacheSet() ? configuration.nearCache() : nearCacheDefault;
+        NearCache near = nearSettings != null && readsNeedNoWrite(expiry)
+                ? new NearCache(nearSettings, statistics.counters(), IMMUTABLE.contains(configuration.getValueType()))
+                : null;
+        CacheStore store = new CacheStore(redis, keys, where, codec::keyText, leaseSettings.leaseMillis(),
+                near == null ? Invalidations.NONE : near);
         TypeChecks<K, V> checks = new TypeChecks<>(configuration.getKeyType(), configuration.getValueType(), where);
         KeyLocks locks = new KeyLocks(leaseSettings.waitMillis());
         Leases leases = new Leases(store, leaseSettings.waitMillis());
@@ -87,10 +101,12 @@ final class CacheFactory {
             closeables.add(writer.writer());
         }
         CacheEvents<K, V> events = new CacheEvents<>(name, store, codec, subscriber);
-        OperationStatistics statistics = new OperationStatistics(configuration.isStatisticsEnabled());
+        if (near != null) {
+            events.attach(near);
+        }
         Reporter<K, V> reporter = new Reporter<>(codec, events, statistics);
         CacheContext<K, V> context = new CacheContext<>(name, store, codec, checks, expiry, misses, loads, writer,
-                events, statistics, locks, leases, guard, reporter, executor);
+                events, statistics, locks, leases, guard, reporter, near == null ? NearReads.NONE : near, executor);
         CacheMBeans mbeans = new CacheMBeans(manager.getURI().toString(), name, () -> configuration,
                 statistics.counters());
         CacheLifecycle<K, V> lifecycle = new CacheLifecycle<>(context, configuration, mbeans, closeables);
@@ -105,7 +121,20 @@ final class CacheFactory {
     CacheStore probe(String name, String namespace) {
         CacheKeys keys = keys(name, namespace);
         return new CacheStore(redis, keys, FailureText.cache(name, settings.address()), key -> "a key",
-                leaseSettings.leaseMillis());
+                leaseSettings.leaseMillis(), Invalidations.NONE);
+    }
+
+    /** Value types whose instances cannot change: a near cache keeps them decoded (others as bytes). */
+    private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Long.class, Integer.class, Short.class,
+            Byte.class, Double.class, Float.class, Boolean.class, Character.class, BigInteger.class, BigDecimal.class,
+            UUID.class);
+
+    /**
+     * Whether a read never changes an entry's expiry (a standard policy without an access duration), so that
+     * a near cache may answer reads without telling Redis.
+     */
+    private static boolean readsNeedNoWrite(ExpiryDurations expiry) {
+        return expiry.isConstant() && expiry.access() == ExpiryDurations.UNCHANGED;
     }
 
     /** The name of the codec given (an instance, or by name), else of the declared type's default. */

@@ -29,6 +29,7 @@ final class CacheStore {
     private static final LuaScript SCAN = LuaScript.fromResource(CacheStore.class, "scan.lua");
     private static final LuaScript SWEEP = LuaScript.fromResource(CacheStore.class, "sweep.lua");
     private static final LuaScript RENEW = LuaScript.fromResource(CacheStore.class, "renew.lua");
+    private static final LuaScript CLEAR = LuaScript.fromResource(CacheStore.class, "clear.lua");
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] ZERO = ascii("0");
 
@@ -43,12 +44,16 @@ final class CacheStore {
     private final byte[] leaseMillis;
     private final String where;
     private final KeyText keyText;
+    private final Invalidations invalidations;
 
     /**
      * A store for the cache whose keys are {@code keys} on {@code redis}; {@code where} names cache and server
-     * in messages, {@code keyText} shows a key, and entry leases last {@code leaseMillis} unless renewed.
+     * in messages, {@code keyText} shows a key, entry leases last {@code leaseMillis} unless renewed, and
+     * {@code invalidations} hears of every entry a call may have changed, once the call returned.
      */
-    CacheStore(UnifiedJedis redis, CacheKeys keys, String where, KeyText keyText, long leaseMillis) {
+    CacheStore(UnifiedJedis redis, CacheKeys keys, String where, KeyText keyText, long leaseMillis,
+               Invalidations invalidations) {
+        this.invalidations = invalidations;
         this.redis = redis;
         this.keys = keys;
         this.entries = keys.entriesBytes();
@@ -91,11 +96,18 @@ final class CacheStore {
             List<byte[]> args = List.of(ascii(call.action().wire()), call.key(), orEmpty(call.value()),
                     number(create), number(update), number(access), orEmpty(call.expected()),
                     call.expectPresent() ? ascii("1") : ZERO, ascii(call.lease().wire()), leaseMillis, channel,
-                    origin);
-            List<?> reply = (List<?>) callFor(call.key(), () -> ENTRY.run(redis, scriptKeys, args));
+                    origin, call.life() ? ascii("1") : ZERO);
+            List<?> reply;
+            try {
+                reply = (List<?>) callFor(call.key(), () -> ENTRY.run(redis, scriptKeys, args));
+            } finally {
+                if (call.writes()) {
+                    invalidations.invalidate(call.key());
+                }
+            }
             if (!"ask".equals(text(reply.get(0)))) {
                 return new EntryReply(Outcome.parse(reply.get(0)), bytes(reply, 1), bytes(reply, 2),
-                        number(reply, 3));
+                        number(reply, 3), reply.size() > 4 ? number(reply, 4) : -1);
             }
             String kind = text(reply.get(1));
             long ms = durations.ask(kind);
@@ -135,7 +147,14 @@ final class CacheStore {
             }
             args.add(channel);
             args.add(origin);
-            List<?> reply = (List<?>) call(() -> BATCH.run(redis, scriptKeys, args));
+            List<?> reply;
+            try {
+                reply = (List<?>) call(() -> BATCH.run(redis, scriptKeys, args));
+            } finally {
+                if (call.action() != BatchAction.GET && call.action() != BatchAction.CONTAINS) {
+                    call.keys().forEach(invalidations::invalidate);
+                }
+            }
             if (!reply.isEmpty() && "ask".equals(text(reply.get(0)))) {
                 for (int j = 1; j + 1 < reply.size(); j += 2) {
                     int index = ((Long) reply.get(j)).intValue() - 1;
@@ -204,17 +223,39 @@ final class CacheStore {
     List<byte[][]> sweep(int limit, boolean listening) {
         Object reply = call(() -> SWEEP.run(redis, List.of(entries, expiry, subscribers),
                 List.of(ascii(Integer.toString(limit)), ascii(listening ? "1" : "0"), channel, origin)));
-        return pairs(reply);
+        List<byte[][]> gone = pairs(reply);
+        gone.forEach(pair -> invalidations.invalidate(pair[0]));
+        return gone;
     }
 
-    /** Deletes every entry (one DEL of both keys). */
+    /** Deletes every entry (one script: DEL of both keys, and the announcement for other near caches). */
     void clear() {
-        call(() -> redis.del(entries, expiry));
+        try {
+            call(() -> CLEAR.run(redis, List.of(entries, expiry, subscribers), List.of(channel, origin)));
+        } finally {
+            invalidations.invalidateAll();
+        }
     }
 
-    /** Deletes the entries, the recorded configuration, the subscriber records and the fencing counter. */
+    /** Deletes the entries (announced as a clear), the recorded configuration, the subscriber records and the fencing counter. */
     void destroy() {
-        call(() -> redis.del(entries, expiry, keys.configBytes(), subscribers, fence));
+        clear();
+        call(() -> redis.del(keys.configBytes(), subscribers, fence));
+    }
+
+    /** The value of one entry, read with a plain HGET: for caches whose entries never expire (eternal). */
+    byte[] read(byte[] key) {
+        return callFor(key, () -> redis.hget(entries, key));
+    }
+
+    /** Whether an entry is there, read with a plain HEXISTS: for eternal caches. */
+    boolean exists(byte[] key) {
+        return callFor(key, () -> redis.hexists(entries, key));
+    }
+
+    /** The values of many entries (null where absent), read with one HMGET: for eternal caches. */
+    List<byte[]> readAll(List<byte[]> keyList) {
+        return call(() -> redis.hmget(entries, keyList.toArray(new byte[0][])));
     }
 
     /** Marks this cache instance as listening, so the scripts publish changes for it. */

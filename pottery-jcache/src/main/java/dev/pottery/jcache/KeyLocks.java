@@ -23,7 +23,7 @@ import javax.cache.CacheException;
  */
 final class KeyLocks {
 
-    private final ConcurrentHashMap<Bytes, Node> nodes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EncodedKey, Node> nodes = new ConcurrentHashMap<>();
     private final long waitMillis;
 
     /** Locks that give up after {@code waitMillis} with a {@link LeaseTimeoutException}. */
@@ -33,7 +33,7 @@ final class KeyLocks {
 
     /** Locks one key; {@code what} names it in a timeout's message. */
     Held lock(byte[] key, String what) {
-        Bytes id = new Bytes(key);
+        EncodedKey id = new EncodedKey(key);
         Node node = nodes.compute(id, (k, n) -> (n == null ? new Node() : n).join());
         try {
             if (!node.lock.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
@@ -79,7 +79,7 @@ final class KeyLocks {
         }
     }
 
-    private void leave(Bytes id, Node node) {
+    private void leave(EncodedKey id, Node node) {
         nodes.computeIfPresent(id, (k, n) -> n == node && --n.users == 0 ? null : n);
     }
 
@@ -100,16 +100,4 @@ final class KeyLocks {
         }
     }
 
-    /** Encoded key bytes as a map key (equal by content). */
-    private record Bytes(byte[] bytes) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Bytes b && Arrays.equals(bytes, b.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.pottery.jcache;
 
 import dev.pottery.jcache.configuration.LeaseSettings;
 import dev.pottery.jcache.configuration.ManagerSettings;
+import dev.pottery.jcache.configuration.NearCacheSettings;
 import dev.pottery.jcache.configuration.PotteryConfiguration;
 import dev.pottery.jcache.configuration.RedisClients;
 import dev.pottery.jcache.event.EventSubscriber;
@@ -79,7 +80,8 @@ public final class PotteryCacheManager implements CacheManager {
         LeaseSettings leases = LeaseSettings.of(properties);
         this.maintenance = Executors.newSingleThreadScheduledExecutor(daemon("pottery-jcache-maintenance"));
         this.loaders = Executors.newCachedThreadPool(daemon("pottery-jcache-load"));
-        this.factory = new CacheFactory(this, redis, settings, leases, classLoader, this::subscriber, loaders);
+        this.factory = new CacheFactory(this, redis, settings, leases, NearCacheSettings.managerDefault(properties),
+                classLoader, this::subscriber, loaders);
         this.records = new CacheRecords(factory, settings.namespace(), classLoader, settings.serializationAllow());
         long renewal = Math.max(1, leases.leaseMillis() / 3);
         maintenance.scheduleWithFixedDelay(() -> maintain(false), renewal, renewal, TimeUnit.MILLISECONDS);

@@ -25,11 +25,13 @@
 --                                     reply {'lost'} and change nothing; else act, then release it
 -- ARGV[10] lease time in ms
 -- ARGV[11] the cache's event channel, ARGV[12] the calling cache instance's id (the event's origin)
+-- ARGV[13] '1' if a read also wants the entry's remaining life (for a near cache), else '0'
 --
 -- Reply: {outcome, value, expired, token}: outcome says what happened (hit, miss, created, updated,
 -- removed, present, mismatch, none, conflict, leased, lost), value the value read or replaced (or false),
 -- expired the value of an expired entry this call found and deleted (or false), so that the client can
--- raise an EXPIRED event, and token the fencing token of a lease this call took (or false).
+-- raise an EXPIRED event, and token the fencing token of a lease this call took (or false). A read that asked
+-- for it (ARGV[13]) gets a fifth item: the entry's remaining life in ms, or -1 if it never expires.
 local data, exp, leaseKey = KEYS[1], KEYS[2], KEYS[4]
 local op, key, value = ARGV[1], ARGV[2], ARGV[3]
 local createMs, updateMs, accessMs = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
@@ -221,4 +223,9 @@ if reportable and redis.call('EXISTS', KEYS[3]) == 1 then
 end
 -- A held lease ends with the call that acts under it.
 if held then redis.call('DEL', leaseKey) end
+if ARGV[13] == '1' and outcome == 'hit' then
+  -- the life left after this read (an access duration may just have changed it)
+  local at = redis.call('ZSCORE', exp, key)
+  return {reply[1], reply[2], reply[3], token, at and (tonumber(at) - now()) or -1}
+end
 return {reply[1], reply[2], reply[3], token}

@@ -34,7 +34,7 @@ public record CacheSpec(String name, PotteryConfiguration<Object, Object> config
     /** Settings a cache may have (the last part of {@code cache.<name>.<setting>}). */
     public static final List<String> SETTINGS = List.of("key-type", "value-type", "expiry", "expiry-duration",
             "statistics", "management", "loader", "read-through", "writer", "write-through", "key-codec",
-            "value-codec", "namespace", "store-by-value");
+            "value-codec", "namespace", "store-by-value", "near-cache", "near-cache-max-age");
 
     /** Reads the settings of the cache {@code name} from the file. */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -80,6 +80,19 @@ public record CacheSpec(String name, PotteryConfiguration<Object, Object> config
         config.codecNames(CodecNames.fromFile(prefix + "key-codec", values, loader, keyType),
                 CodecNames.fromFile(prefix + "value-codec", values, loader, valueType));
         config.namespace(values.text(prefix + "namespace"));
+        if (values.text(prefix + "near-cache") != null) {
+            long maxAge = values.text(prefix + "near-cache-max-age") == null ? NearCacheSettings.DEFAULT.maxAgeMillis()
+                    : values.duration(prefix + "near-cache-max-age").getTimeUnit()
+                    .toMillis(values.duration(prefix + "near-cache-max-age").getDurationAmount());
+            try {
+                config.nearCache(NearCacheSettings.parse(values.text(prefix + "near-cache"), maxAge));
+            } catch (IllegalArgumentException e) {
+                throw values.source().problem(prefix + "near-cache", e.getMessage(), e);
+            }
+        } else if (values.text(prefix + "near-cache-max-age") != null) {
+            throw values.source().problem(prefix + "near-cache-max-age", "a maximum age needs " + prefix
+                    + "near-cache = true (or a number of entries)");
+        }
         return new CacheSpec(name, config);
     }
 

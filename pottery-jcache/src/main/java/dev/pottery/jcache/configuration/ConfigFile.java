@@ -37,7 +37,7 @@ public record ConfigFile(ConfigSource source, Properties managerProperties, List
             ManagerSettings.SWEEP_INTERVAL, ManagerSettings.CLUSTER, RedisTopology.CLUSTER_NODES, RedisTopology.SENTINEL_NODES,
             RedisTopology.SENTINEL_MASTER, RedisTopology.USER, RedisTopology.PASSWORD, RedisTopology.SSL,
             RedisTopology.DATABASE, ManagerSettings.SERIALIZATION_ALLOW, LeaseSettings.LEASE, LeaseSettings.LEASE_WAIT,
-            CACHES);
+            NearCacheSettings.PROPERTY, NearCacheSettings.MAX_AGE_PROPERTY, CACHES);
 
     /** Reads and checks the file a manager URI names. */
     public static ConfigFile load(URI uri, ClassLoader loader) {
@@ -92,6 +92,14 @@ public record ConfigFile(ConfigSource source, Properties managerProperties, List
             case ManagerSettings.SWEEP_INTERVAL, RedisTopology.DATABASE, LeaseSettings.LEASE_WAIT ->
                     values.integer(property, 0);
             case LeaseSettings.LEASE -> values.integer(property, 100);
+            case NearCacheSettings.MAX_AGE_PROPERTY -> values.integer(property, 1);
+            case NearCacheSettings.PROPERTY -> {
+                try {
+                    NearCacheSettings.parse(values.text(property), NearCacheSettings.DEFAULT.maxAgeMillis());
+                } catch (IllegalArgumentException e) {
+                    throw values.source().problem(property, e.getMessage(), e);
+                }
+            }
             case RedisTopology.SSL -> values.bool(property);
             case RedisTopology.CLUSTER_NODES, RedisTopology.SENTINEL_NODES -> values.nodes(property);
             case ManagerSettings.SERIALIZATION_ALLOW -> values.allowPatterns(property);

@@ -37,6 +37,8 @@ public class PotteryConfiguration<K, V> extends MutableConfiguration<K, V> {
     private String keyCodecName;
     private String valueCodecName;
     private String namespace;
+    private NearCacheSettings nearCache;
+    private boolean nearCacheSet;
 
     /** A configuration with the standard defaults. */
     public PotteryConfiguration() {
@@ -51,6 +53,8 @@ public class PotteryConfiguration<K, V> extends MutableConfiguration<K, V> {
             this.keyCodecName = pottery.keyCodecName;
             this.valueCodecName = pottery.valueCodecName;
             this.namespace = pottery.namespace;
+            this.nearCache = pottery.nearCache;
+            this.nearCacheSet = pottery.nearCacheSet;
         }
     }
 
@@ -80,6 +84,29 @@ public class PotteryConfiguration<K, V> extends MutableConfiguration<K, V> {
     public PotteryConfiguration<K, V> namespace(String namespace) {
         this.namespace = namespace;
         return this;
+    }
+
+    /**
+     * Gives this cache a near cache (or, with null, none, whatever the manager's default): each JVM keeps the
+     * entries it read recently, and reads them again without a round trip (see {@link NearCacheSettings}). A
+     * cache whose expiry policy changes an entry's expiry when it is read (an access duration, as
+     * {@code AccessedExpiryPolicy} and {@code TouchedExpiryPolicy} have, or any policy other than the five
+     * standard ones) has none: a read must reach Redis to extend the entry's life.
+     */
+    public PotteryConfiguration<K, V> nearCache(NearCacheSettings settings) {
+        this.nearCache = settings;
+        this.nearCacheSet = true;
+        return this;
+    }
+
+    /** The near cache asked for, or null (none asked for, or none at all: see {@link #nearCacheSet()}). */
+    public NearCacheSettings nearCache() {
+        return nearCache;
+    }
+
+    /** Whether this configuration says whether to have a near cache (else the manager's default applies). */
+    public boolean nearCacheSet() {
+        return nearCacheSet;
     }
 
     /** The key codec instance given, or null (then {@link #keyCodecName()} or the default). */

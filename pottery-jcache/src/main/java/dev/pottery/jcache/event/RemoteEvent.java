@@ -17,12 +17,15 @@ import javax.cache.event.EventType;
  * meaning absent.
  *
  * @param origin the id of the cache instance whose operation made the change
- * @param type the event type
+ * @param type the event type, or null for a {@linkplain #cleared() clear} of the whole cache
  * @param key the encoded key
  * @param value the encoded new value (for REMOVED and EXPIRED: the old one), or null
  * @param oldValue the encoded old value, or null
  */
 public record RemoteEvent(String origin, EventType type, byte[] key, byte[] value, byte[] oldValue) {
+
+    /** The kind a clear of the whole cache is published with. */
+    private static final String CLEARED = "cleared";
 
     /** Parses a published message; IllegalArgumentException if it is not in the format above. */
     public static RemoteEvent parse(byte[] message) {
@@ -46,8 +49,17 @@ public record RemoteEvent(String origin, EventType type, byte[] key, byte[] valu
                 at += length;
             }
         }
+        String kind = new String(fields[1], StandardCharsets.US_ASCII);
         return new RemoteEvent(new String(fields[0], StandardCharsets.US_ASCII),
-                EventType.valueOf(new String(fields[1], StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT)),
+                kind.equals(CLEARED) ? null : EventType.valueOf(kind.toUpperCase(Locale.ROOT)),
                 fields[2], fields[3], fields[4]);
+    }
+
+    /**
+     * Whether this announces that every entry was deleted at once ({@code Cache.clear()}, which raises no
+     * per-entry events): near caches then drop everything they keep.
+     */
+    public boolean cleared() {
+        return type == null;
     }
 }

@@ -1,10 +1,9 @@
 package dev.pottery.jcache.management;
 
 import java.util.concurrent.atomic.LongAdder;
-import javax.cache.management.CacheStatisticsMXBean;
 
 /**
- * The counters of one cache in this JVM, exposed as the spec's {@link CacheStatisticsMXBean}.
+ * The counters of one cache in this JVM, exposed as the spec's {@link javax.cache.management.CacheStatisticsMXBean}.
  *
  * <pre>{@code
  * PotteryCacheStatistics stats = new PotteryCacheStatistics();
@@ -13,9 +12,10 @@ import javax.cache.management.CacheStatisticsMXBean;
  * }</pre>
  *
  * <p>Average times are in microseconds, as the spec says. Evictions are always 0: Pottery never evicts
- * (Redis' own maxmemory eviction happens outside the cache's view).
+ * (Redis' own maxmemory eviction happens outside the cache's view). The near cache's counters
+ * ({@link PotteryCacheStatisticsMXBean}) count whether or not statistics are enabled.
  */
-public final class PotteryCacheStatistics implements CacheStatisticsMXBean {
+public final class PotteryCacheStatistics implements PotteryCacheStatisticsMXBean {
 
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -25,6 +25,9 @@ public final class PotteryCacheStatistics implements CacheStatisticsMXBean {
     private final LongAdder getNanos = new LongAdder();
     private final LongAdder putNanos = new LongAdder();
     private final LongAdder removeNanos = new LongAdder();
+    private final LongAdder nearHits = new LongAdder();
+    private final LongAdder nearMisses = new LongAdder();
+    private final LongAdder nearInvalidations = new LongAdder();
 
     /** Counts cache hits. */
     public void recordHits(long n) {
@@ -61,9 +64,45 @@ public final class PotteryCacheStatistics implements CacheStatisticsMXBean {
         removeNanos.add(nanos);
     }
 
+    /** Counts a read the near cache answered. */
+    public void recordNearHit() {
+        nearHits.increment();
+    }
+
+    /** Counts a read the near cache could not answer. */
+    public void recordNearMiss() {
+        nearMisses.increment();
+    }
+
+    /** Counts a kept entry the near cache dropped because it changed. */
+    public void recordNearInvalidation() {
+        nearInvalidations.increment();
+    }
+
+    /** Counts kept entries the near cache dropped at once (cleared, or its subscription broke). */
+    public void recordNearInvalidations(long n) {
+        nearInvalidations.add(n);
+    }
+
+    @Override
+    public long getNearCacheHits() {
+        return nearHits.sum();
+    }
+
+    @Override
+    public long getNearCacheMisses() {
+        return nearMisses.sum();
+    }
+
+    @Override
+    public long getNearCacheInvalidations() {
+        return nearInvalidations.sum();
+    }
+
     @Override
     public void clear() {
-        for (LongAdder adder : new LongAdder[] {hits, misses, puts, removals, evictions, getNanos, putNanos, removeNanos}) {
+        for (LongAdder adder : new LongAdder[] {hits, misses, puts, removals, evictions, getNanos, putNanos, removeNanos,
+                nearHits, nearMisses, nearInvalidations}) {
             adder.reset();
         }
     }

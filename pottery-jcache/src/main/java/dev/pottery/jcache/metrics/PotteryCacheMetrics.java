@@ -103,6 +103,14 @@ public final class PotteryCacheMetrics extends CacheMeterBinder<PotteryCacheStat
                 PotteryCacheStatistics::getCachePuts, PotteryCacheStatistics::putTimeNanos);
         timer(registry, "cache.removals.latency", "Time spent in cache removals", statistics,
                 PotteryCacheStatistics::getCacheRemovals, PotteryCacheStatistics::removeTimeNanos);
+        FunctionCounter.builder("cache.near.gets", statistics, PotteryCacheStatistics::getNearCacheHits)
+                .tags(latencyTags).tag("result", "hit")
+                .description("Reads the near cache answered in this JVM").register(registry);
+        FunctionCounter.builder("cache.near.gets", statistics, PotteryCacheStatistics::getNearCacheMisses)
+                .tags(latencyTags).tag("result", "miss")
+                .description("Reads the near cache sent to Redis").register(registry);
+        FunctionCounter.builder("cache.near.invalidations", statistics, PotteryCacheStatistics::getNearCacheInvalidations)
+                .tags(latencyTags).description("Near cache entries dropped because the entry changed").register(registry);
     }
 
     private void timer(MeterRegistry registry, String name, String description, PotteryCacheStatistics statistics,
