@@ -6,14 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -66,8 +64,10 @@ public final class BenchmarkMain {
             List<BenchRow> rows = run(specs, quick, addresses);
             String settings = quick
                     ? "quick smoke run (1 thread, 0.2 s per operation, no fork): figures are not meaningful"
-                    : "JMH 1.37, 1 fork, 1 warm-up iteration of 1 s, 1 measurement iteration of 1.5 s per mode; "
-                      + "throughput and sample-time modes; 10,000-key working set, ~100-byte values";
+                    : "JMH 1.37; each operation and its floor alternate (floor, operation, operation, floor), each "
+                      + "run in its own fork with a 1 s warm-up and two 1 s measured iterations; the ratio is the "
+                      + "operation's summed throughput over the floor's; latency from one more sample-time run of "
+                      + "the operation; a floor row shows the median of its runs; 10,000-key working set, ~100-byte values";
             String report = MarkdownReport.render(rows, redisVersion, settings);
             // Only a full run may replace BENCHMARKS.md; smoke and partial runs go to target/.
             boolean partial = !only.pattern().equals(".*");
@@ -88,49 +88,89 @@ public final class BenchmarkMain {
                 commands.put(spec.name(), CommandCounter.perOperation(spec, context, hosts));
             }
         }
-        List<BenchRow> rows = new ArrayList<>();
         int[] threadCounts = quick ? new int[] {1} : new int[] {1, 8};
+        Map<String, List<Double>> floorSamples = new LinkedHashMap<>();
+        Map<String, BenchRow> rows = new LinkedHashMap<>();
         for (OperationSpec spec : specs) {
+            if (spec.isFloor()) {
+                continue;
+            }
+            OperationSpec floor = Operations.named(spec.floor());
             for (int threads : threadCounts) {
-                rows.add(measure(spec, threads, quick, addresses, commands.get(spec.name())));
+                // Floor and operation alternate, A B B A, each in its own fork, and the ratio is that of their
+                // sums: on a noisy machine (two shared cores) this cancels drift that separate runs suffer.
+                double floorOps = 0;
+                double ops = 0;
+                int rounds = quick ? 1 : 2;
+                for (int round = 0; round < rounds; round++) {
+                    boolean floorFirst = round % 2 == 0;
+                    double a = throughput(floorFirst ? floor : spec, threads, quick, addresses);
+                    double b = throughput(floorFirst ? spec : floor, threads, quick, addresses);
+                    floorOps += floorFirst ? a : b;
+                    ops += floorFirst ? b : a;
+                    floorSamples.computeIfAbsent(floor.name() + "@" + threads, k -> new ArrayList<>())
+                            .add(floorFirst ? a : b);
+                }
+                double[] latency = quick ? new double[] {Double.NaN, Double.NaN}
+                        : latency(spec, threads, addresses);
+                rows.put(spec.name() + "@" + threads, new BenchRow(spec, threads, ops / rounds, latency[0], latency[1],
+                        commands.get(spec.name()), ops / floorOps));
             }
         }
-        return rows;
+        List<BenchRow> ordered = new ArrayList<>();
+        for (OperationSpec spec : specs) {
+            for (int threads : threadCounts) {
+                List<Double> samples = floorSamples.get(spec.name() + "@" + threads);
+                if (spec.isFloor() && samples != null) {
+                    ordered.add(new BenchRow(spec, threads, median(samples), Double.NaN, Double.NaN,
+                            commands.get(spec.name()), Double.NaN));
+                } else if (!spec.isFloor()) {
+                    ordered.add(rows.get(spec.name() + "@" + threads));
+                }
+            }
+        }
+        return ordered;
     }
 
-    private static BenchRow measure(OperationSpec spec, int threads, boolean quick, String addresses, String commands)
+    private static double median(List<Double> samples) {
+        List<Double> sorted = new ArrayList<>(samples);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Throughput of one operation: its own fork, one warm-up and two measured iterations of a second. */
+    private static double throughput(OperationSpec spec, int threads, boolean quick, String addresses)
             throws RunnerException {
-        ChainedOptionsBuilder options = new OptionsBuilder()
+        ChainedOptionsBuilder options = options(spec, threads, addresses).mode(Mode.Throughput);
+        if (quick) {
+            options.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
+        } else {
+            options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+        }
+        return new Runner(options.build()).run().iterator().next().getPrimaryResult().getScore();
+    }
+
+    /** p50 and p99 latency of one operation in µs (sample-time mode, one iteration of a second). */
+    private static double[] latency(OperationSpec spec, int threads, String addresses) throws RunnerException {
+        ChainedOptionsBuilder options = options(spec, threads, addresses).mode(Mode.SampleTime)
+                .warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(1).measurementTime(TimeValue.seconds(1));
+        Result<?> primary = new Runner(options.build()).run().iterator().next().getPrimaryResult();
+        // Sample-time scores are in seconds per operation (the time unit chosen in options()).
+        return new double[] {primary.getStatistics().getPercentile(50) * 1e6,
+                primary.getStatistics().getPercentile(99) * 1e6};
+    }
+
+    private static ChainedOptionsBuilder options(OperationSpec spec, int threads, String addresses) {
+        return new OptionsBuilder()
                 .include(Pattern.quote(RedisBenchmark.class.getName()) + ".run$")
                 .param("operation", spec.name())
                 .threads(threads)
                 .timeUnit(TimeUnit.SECONDS)
-                .shouldFailOnError(true);
-        if (quick) {
-            options.forks(0).warmupIterations(0).measurementIterations(1)
-                    .measurementTime(TimeValue.milliseconds(200)).mode(Mode.Throughput);
-        } else {
-            options.forks(1).jvmArgsAppend("-D" + BenchContext.SERVERS_PROPERTY + "=" + addresses, "-Xmx1g")
-                    .warmupIterations(1).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(1500))
-                    .mode(Mode.Throughput).mode(Mode.SampleTime);
-        }
-        Collection<RunResult> results = new Runner(options.build()).run();
-        double opsPerSec = Double.NaN;
-        double p50 = Double.NaN;
-        double p99 = Double.NaN;
-        for (RunResult result : results) {
-            Mode mode = result.getParams().getMode();
-            Result<?> primary = result.getPrimaryResult();
-            if (mode == Mode.Throughput) {
-                opsPerSec = primary.getScore();
-            } else if (mode == Mode.SampleTime) {
-                // Sample-time scores are in seconds per operation (the time unit chosen above).
-                p50 = primary.getStatistics().getPercentile(50) * 1e6;
-                p99 = primary.getStatistics().getPercentile(99) * 1e6;
-            }
-        }
-        return new BenchRow(spec, threads, opsPerSec, p50, p99, commands);
+                .shouldFailOnError(true)
+                .forks(1).jvmArgsAppend("-D" + BenchContext.SERVERS_PROPERTY + "=" + addresses, "-Xmx1g");
     }
 
     private static String redisVersion(RedisServerGroup servers) {

@@ -1,5 +1,7 @@
 package dev.pottery.bench;
 
+import dev.pottery.jcache.configuration.NearCacheSettings;
+import dev.pottery.jcache.configuration.PotteryConfiguration;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,8 +19,9 @@ import javax.cache.processor.EntryProcessor;
 
 /**
  * JCache operations on pottery-jcache caches, each paired with raw Jedis doing the same Redis work
- * ({@link JCacheFloors}). Every cache is what a user gets by default: a {@code MutableConfiguration} with
- * {@code setTypes} and no codec named.
+ * ({@link JCacheFloors}). Every cache is what a user gets by default — a {@code MutableConfiguration} with
+ * {@code setTypes} and no codec named — except the near-cache row, whose cache turns its near cache on (it is
+ * opt-in).
  */
 final class JCacheOperations {
 
@@ -39,6 +42,10 @@ final class JCacheOperations {
                 new OperationSpec("JCache get", JCacheFloors.HGET, 1, c -> {
                     Cache<String, String> cache = filledCache(c, "get");
                     return () -> cache.get(Workload.randomKey());
+                }),
+                new OperationSpec("JCache get, near cache, 100 hot keys", JCacheFloors.HGET, 1, c -> {
+                    Cache<String, String> cache = nearCache(c, "near");
+                    return () -> cache.get(Workload.key(java.util.concurrent.ThreadLocalRandom.current().nextInt(100)));
                 }),
                 new OperationSpec("JCache containsKey", JCacheFloors.HEXISTS, 1, c -> {
                     Cache<String, String> cache = filledCache(c, "contains");
@@ -109,6 +116,22 @@ final class JCacheOperations {
 
     private static Cache<String, String> filledCache(BenchContext context, String name) {
         Cache<String, String> cache = cache(context, name);
+        Map<String, String> all = new HashMap<>();
+        for (int i = 0; i < Workload.KEYS; i++) {
+            all.put(Workload.key(i), Workload.value());
+        }
+        cache.putAll(all);
+        return cache;
+    }
+
+    /** A filled cache with a near cache: not the default configuration (the near cache is opt-in). */
+    private static Cache<String, String> nearCache(BenchContext context, String name) {
+        CacheManager manager = manager(context);
+        manager.destroyCache("bench-" + name);
+        PotteryConfiguration<String, String> configuration = new PotteryConfiguration<String, String>()
+                .nearCache(NearCacheSettings.of(10_000));
+        configuration.setTypes(String.class, String.class);
+        Cache<String, String> cache = manager.createCache("bench-" + name, configuration);
         Map<String, String> all = new HashMap<>();
         for (int i = 0; i < Workload.KEYS; i++) {
             all.put(Workload.key(i), Workload.value());

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 
 /** Writes the results as the Markdown table of {@code BENCHMARKS.md}. */
 final class MarkdownReport {
@@ -22,7 +21,7 @@ final class MarkdownReport {
                 .append(ManagementFactory.getOperatingSystemMXBean().getName()).append(", Java ")
                 .append(System.getProperty("java.version")).append(", Redis ").append(redisVersion)
                 .append(" on loopback (client and servers share the cores).\n\n");
-        out.append("Settings: ").append(settings).append(". Each Pottery operation runs in the same JMH run as its ")
+        out.append("Settings: ").append(settings).append(". Each Pottery operation is measured next to its ")
                 .append("floor: raw Jedis issuing the minimal commands for the same work on the same server. ")
                 .append("Ratio = Pottery ops/s ÷ floor ops/s at the same thread count. Commands per operation ")
                 .append("are the commands the client sent, counted with MONITOR over 200 operations on every master ")
@@ -30,26 +29,17 @@ final class MarkdownReport {
         out.append("| operation | threads | ops/s | p50 µs | p99 µs | floor | ratio to floor | Redis commands sent/op |\n");
         out.append("|---|---:|---:|---:|---:|---|---:|---|\n");
         for (BenchRow row : rows) {
-            Optional<BenchRow> floor = floorOf(row, rows);
             out.append("| ").append(row.spec().name())
                     .append(" | ").append(row.threads())
                     .append(" | ").append(String.format("%,.0f", row.opsPerSec()))
                     .append(" | ").append(micros(row.p50Micros()))
                     .append(" | ").append(micros(row.p99Micros()))
                     .append(" | ").append(row.spec().isFloor() ? "(floor)" : row.spec().floor())
-                    .append(" | ").append(floor.map(f -> String.format("%.2f×", row.opsPerSec() / f.opsPerSec())).orElse(""))
+                    .append(" | ").append(Double.isNaN(row.ratio()) ? "" : String.format("%.2f×", row.ratio()))
                     .append(" | ").append(row.commands())
                     .append(" |\n");
         }
         return out.toString();
-    }
-
-    private static Optional<BenchRow> floorOf(BenchRow row, List<BenchRow> rows) {
-        if (row.spec().isFloor()) {
-            return Optional.empty();
-        }
-        return rows.stream().filter(r -> r.spec().name().equals(row.spec().floor()) && r.threads() == row.threads())
-                .findFirst();
     }
 
     private static String micros(double value) {

@@ -51,6 +51,7 @@ final class BulkOperations<K, V> {
     private final Loads<K, V> loads;
     private final Executor executor;
     private final Reporter<K, V> reporter;
+    private final boolean plain;
     private final Set<Future<?>> running = new HashSet<>();
 
     BulkOperations(CacheContext<K, V> context) {
@@ -65,6 +66,7 @@ final class BulkOperations<K, V> {
         this.loads = context.loads();
         this.executor = context.executor();
         this.reporter = context.reporter();
+        this.plain = expiry.isEternal() && !writer.isPresent();
     }
 
     void putAll(Map<? extends K, ? extends V> map) {
@@ -161,12 +163,30 @@ final class BulkOperations<K, V> {
         }
     }
 
-    /** Writes (or removes) entries with one script per chunk; returns how many were created, updated or removed. */
+    /**
+     * Writes (or removes) entries with one script per chunk; returns how many were created, updated or removed.
+     * An eternal cache without writer uses {@code plain.lua}: a single HSET or HDEL per entry while nobody listens.
+     */
     private long write(Operation<K, V> op, BatchAction action, List<K> keys, List<byte[]> encodedKeys,
                        List<byte[]> values, Map<K, V> entries, LeaseUse lease) {
         long changed = 0;
         for (int from = 0; from < keys.size(); from += CHUNK) {
             int to = Math.min(keys.size(), from + CHUNK);
+            if (plain) {
+                boolean put = action == BatchAction.PUT;
+                CacheStore.PlainWrites writes = store.plainWrites(put, encodedKeys.subList(from, to),
+                        put ? values.subList(from, to) : null, reporter.events().hasListeners());
+                if (writes.each() == null) {
+                    changed += put ? to - from : writes.count();
+                    continue;
+                }
+                for (int i = from; i < to; i++) {
+                    EntryReply reply = writes.each().get(i - from);
+                    op.reported(keys.get(i), entries == null ? null : entries.get(keys.get(i)), reply);
+                    changed += reply.outcome().changed() ? 1 : 0;
+                }
+                continue;
+            }
             List<EntryReply> replies = store.batch(new BatchCall(action, encodedKeys.subList(from, to),
                     values == null ? null : values.subList(from, to), lease), expiry);
             for (int i = from; i < to; i++) {

@@ -30,6 +30,7 @@ final class CacheStore {
     private static final LuaScript SWEEP = LuaScript.fromResource(CacheStore.class, "sweep.lua");
     private static final LuaScript RENEW = LuaScript.fromResource(CacheStore.class, "renew.lua");
     private static final LuaScript CLEAR = LuaScript.fromResource(CacheStore.class, "clear.lua");
+    private static final LuaScript PLAIN = LuaScript.fromResource(CacheStore.class, "plain.lua");
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] ZERO = ascii("0");
 
@@ -241,6 +242,52 @@ final class CacheStore {
     void destroy() {
         clear();
         call(() -> redis.del(keys.configBytes(), subscribers, fence));
+    }
+
+    /**
+     * Puts ({@code values} given) or removes entries of a cache whose entries never expire, without lease or
+     * writer: one script call ({@code plain.lua}) that, while nobody listens anywhere and {@code wantOld} is
+     * false, is a single HSET or HDEL per entry on the server. Returns the outcome and old value per entry
+     * ({@link PlainWrites#each()}), or only how many entries were created or removed ({@link PlainWrites#count()}).
+     */
+    PlainWrites plainWrites(boolean put, List<byte[]> keyList, List<byte[]> values, boolean wantOld) {
+        List<byte[]> args = new ArrayList<>(4 + keyList.size() * (put ? 2 : 1));
+        args.add(ascii(put ? "put" : "remove"));
+        args.add(wantOld ? ascii("1") : ZERO);
+        args.add(channel);
+        args.add(origin);
+        for (int i = 0; i < keyList.size(); i++) {
+            args.add(keyList.get(i));
+            if (put) {
+                args.add(values.get(i));
+            }
+        }
+        List<?> reply;
+        try {
+            reply = keyList.size() == 1
+                    ? (List<?>) callFor(keyList.get(0), () -> PLAIN.run(redis, List.of(entries, subscribers), args))
+                    : (List<?>) call(() -> PLAIN.run(redis, List.of(entries, subscribers), args));
+        } finally {
+            keyList.forEach(invalidations::invalidate);
+        }
+        if ("count".equals(text(reply.get(0)))) {
+            return new PlainWrites((Long) reply.get(1), null);
+        }
+        List<EntryReply> each = new ArrayList<>(keyList.size());
+        for (int i = 1; i + 1 < reply.size(); i += 2) {
+            each.add(new EntryReply(Outcome.parse(reply.get(i)), bytes(reply, i + 1), null, 0));
+        }
+        return new PlainWrites(-1, each);
+    }
+
+    /**
+     * What {@link #plainWrites} did: the count of entries created (put) or removed (remove) when nobody needed
+     * more, else the reply of each entry.
+     *
+     * @param count entries created or removed, or -1 when {@code each} is given
+     * @param each per entry, its outcome and old value, or null
+     */
+    record PlainWrites(long count, List<EntryReply> each) {
     }
 
     /** The value of one entry, read with a plain HGET: for caches whose entries never expire (eternal). */

@@ -39,7 +39,8 @@ import javax.cache.processor.EntryProcessorResult;
  * }</pre>
  *
  * <p>Round trips: two when the processor changes the entry or reads it under an access-expiry policy, or when
- * a lease was taken; one when it only looks.
+ * a lease was taken; one when it only looks. The read of a present entry of an eternal cache without writer
+ * is a plain HGET.
  *
  * @param <K> key type
  * @param <V> value type
@@ -55,6 +56,7 @@ final class EntryProcessorRunner<K, V> {
     private final EntryGuard guard;
     private final Reporter<K, V> reporter;
     private final LeaseUse readLease;
+    private final boolean plainReads;
 
     EntryProcessorRunner(CacheContext<K, V> context) {
         this.codec = context.codec();
@@ -66,6 +68,7 @@ final class EntryProcessorRunner<K, V> {
         this.guard = context.guard();
         this.reporter = context.reporter();
         this.readLease = writer.isPresent() ? LeaseUse.ACQUIRE : LeaseUse.ACQUIRE_IF_ABSENT;
+        this.plainReads = expiry.isEternal() && !writer.isPresent();
     }
 
     <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
@@ -73,8 +76,13 @@ final class EntryProcessorRunner<K, V> {
         String what = FailureText.key(key);
         return reporter.run(op -> guard.locked(k, what, () -> {
             while (true) {
-                Attempt<T> attempt = guard.run(EntryCall.of(EntryAction.PEEK, k).under(readLease), what,
-                        read -> attempt(op, key, k, what, read, processor, arguments));
+                // An eternal cache without writer reads a present entry with a plain HGET (no lease needed);
+                // an absent one is read again by the script, which leases it for a processor that loads.
+                byte[] present = plainReads ? store.read(k) : null;
+                Attempt<T> attempt = present != null
+                        ? attempt(op, key, k, what, new EntryReply(Outcome.HIT, present, null, 0), processor, arguments)
+                        : guard.run(EntryCall.of(EntryAction.PEEK, k).under(readLease), what,
+                                read -> attempt(op, key, k, what, read, processor, arguments));
                 if (attempt.done()) {
                     return attempt.result();
                 }

@@ -3,6 +3,7 @@ package dev.pottery.jcache;
 import dev.pottery.jcache.OperationStatistics.Kind;
 import dev.pottery.jcache.expiry.ExpiryDurations;
 import dev.pottery.jcache.integration.WriteThrough;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,7 @@ final class WriteOperations<K, V> {
     private final WriteThrough<K, V> writer;
     private final EntryGuard guard;
     private final Reporter<K, V> reporter;
+    private final boolean plain;
 
     WriteOperations(CacheContext<K, V> context) {
         this.store = context.store();
@@ -47,6 +49,7 @@ final class WriteOperations<K, V> {
         this.writer = context.writer();
         this.guard = context.guard();
         this.reporter = context.reporter();
+        this.plain = expiry.isEternal() && !writer.isPresent();
     }
 
     void put(K key, V value) {
@@ -128,11 +131,27 @@ final class WriteOperations<K, V> {
     private EntryReply write(Kind kind, K key, V value, Request<V> request) {
         byte[] k = codec.encodeKey(checks.key(key));
         return reporter.run(op -> {
-            EntryReply r = writer.isPresent() ? leased(op, key, k, request.plan()) : direct(key, k, request);
+            EntryReply r = writer.isPresent() ? leased(op, key, k, request.plan())
+                    : plain && (request.action() == EntryAction.PUT || request.action() == EntryAction.REMOVE)
+                    ? plain(k, request, kind == Kind.GET_AND_PUT || kind == Kind.GET_AND_REMOVE)
+                    : direct(key, k, request);
             op.reported(key, value, r);
             op.count(kind, r.outcome());
             return r;
         });
+    }
+
+    /** A put or remove of an eternal cache without writer: {@code plain.lua}, a single HSET or HDEL while nobody listens. */
+    private EntryReply plain(byte[] k, Request<V> request, boolean wantOld) {
+        boolean put = request.action() == EntryAction.PUT;
+        CacheStore.PlainWrites writes = store.plainWrites(put, List.of(k),
+                put ? List.of(request.value()) : null, wantOld || reporter.events().hasListeners());
+        if (writes.each() != null) {
+            return writes.each().get(0);
+        }
+        Outcome outcome = put ? (writes.count() == 1 ? Outcome.CREATED : Outcome.UPDATED)
+                : (writes.count() == 1 ? Outcome.REMOVED : Outcome.MISS);
+        return new EntryReply(outcome, null, null, 0);
     }
 
     private EntryReply direct(K key, byte[] k, Request<V> request) {

@@ -55,17 +55,17 @@ local function publish(kind, k, v, old)
   end
 end
 
+-- Every entry is read with one HMGET and one ZMSCORE (Redis 6.2 or later), not two calls per key.
 local currents, expireds, lost = {}, {}, {}
+local names = {}
+for i = 1, count do names[i] = keyOf(i) end
+local values = count > 0 and redis.call('HMGET', data, unpack(names)) or {}
+local scores = count > 0 and redis.call('ZMSCORE', exp, unpack(names)) or {}
 for i = 1, count do
-  local key = keyOf(i)
-  local current = redis.call('HGET', data, key)
-  local expired = false
-  if current then
-    local at = redis.call('ZSCORE', exp, key)
-    if at and tonumber(at) <= now then
-      expired = current
-      current = false
-    end
+  local current, expired = values[i], false
+  if current and scores[i] and tonumber(scores[i]) <= now then
+    expired = current
+    current = false
   end
   currents[i], expireds[i] = current, expired
   lost[i] = held and redis.call('GET', leaseOf(i)) ~= lease

@@ -1,0 +1,61 @@
+-- Writes to a JCache cache whose entries never expire (the standard eternal policy, the default) when no lease
+-- is involved (no CacheWriter): put and remove of one entry, putAll and removeAll of many. While nobody
+-- listens — no listener and no near cache in any process (the subscribers hash is absent) and none in the
+-- calling one — the server does a single HSET or HDEL; otherwise each entry's old value is read so that its
+-- change can be published for the listeners and near caches of other processes.
+--
+-- KEYS[1] data hash, KEYS[2] subscribers hash
+-- ARGV[1] 'put' or 'remove'
+-- ARGV[2] '1' if the caller wants each entry's old value (it has listeners of its own), else '0'
+-- ARGV[3] the cache's event channel, ARGV[4] the caller's id
+-- then, per entry: the encoded key and (put) the encoded value
+--
+-- Reply, while nobody listens and no old value is wanted: {'count', n}, n the entries created (put) or
+-- removed (remove). Otherwise {'each', outcome, old, outcome, old, ...}: per entry 'created', 'updated',
+-- 'removed' or 'miss', and the old value (or false).
+local op, wantOld, channel, origin = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local step = op == 'put' and 2 or 1
+local listening = redis.call('EXISTS', KEYS[2]) == 1
+
+if not listening and wantOld == '0' then
+  local n = 0
+  for i = 5, #ARGV, step do
+    if op == 'put' then
+      n = n + redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+    else
+      n = n + redis.call('HDEL', KEYS[1], ARGV[i])
+    end
+  end
+  return {'count', n}
+end
+
+local function field(s)
+  if not s then return '-1:' end
+  return #s .. ':' .. s
+end
+local function publish(kind, k, v, old)
+  if listening then
+    redis.call('PUBLISH', channel, field(origin) .. field(kind) .. field(k) .. field(v) .. field(old))
+  end
+end
+
+local reply = {'each'}
+for i = 5, #ARGV, step do
+  local key = ARGV[i]
+  local old = redis.call('HGET', KEYS[1], key)
+  local outcome
+  if op == 'put' then
+    redis.call('HSET', KEYS[1], key, ARGV[i + 1])
+    outcome = old and 'updated' or 'created'
+    publish(outcome, key, ARGV[i + 1], old)
+  elseif old then
+    redis.call('HDEL', KEYS[1], key)
+    outcome = 'removed'
+    publish('removed', key, old, old)
+  else
+    outcome = 'miss'
+  end
+  reply[#reply + 1] = outcome
+  reply[#reply + 1] = old
+end
+return reply
