@@ -109,6 +109,12 @@ public class CodecException extends PotteryException {
 
     /** Decodes UTF-8 strictly, failing on malformed input instead of replacing it. */
     static String strictUtf8(byte[] bytes) {
+        // The JDK's decoding replaces every malformed sequence with U+FFFD: text without one was well-formed.
+        // Only text holding U+FFFD (malformed, or a real U+FFFD) pays for the strict decoder.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {

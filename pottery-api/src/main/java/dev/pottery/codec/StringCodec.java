@@ -23,6 +23,17 @@ public final class StringCodec implements Codec<String> {
         if (value == null) {
             throw new CodecException("cannot encode null with the UTF-8 string codec");
         }
+        // A lone surrogate would become '?' on the way to UTF-8: the string would not read back as written.
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new CodecException("cannot encode a string with an unpaired surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i
+                        + ") as UTF-8: it would not read back as written");
+            }
+        }
         return value.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -67,6 +67,24 @@ class TypedCodecsTest {
     }
 
     @Test
+    void stringCodecIsStrictBothWaysOnEveryKindOfMalformedText() {
+        StringCodec codec = StringCodec.utf8();
+        // a real U+FFFD reads back as itself (the fast path hands such text to the strict decoder)
+        assertThat(codec.decode(codec.encode("a\uFFFDb"))).isEqualTo("a\uFFFDb");
+        // overlong encoding, an encoded surrogate (CESU), a truncated sequence, a stray continuation byte
+        for (byte[] malformed : new byte[][] {{(byte) 0xc0, (byte) 0xaf}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                {'x', (byte) 0xe2, (byte) 0x82}, {(byte) 0x80}}) {
+            assertThatThrownBy(() -> codec.decode(malformed)).isInstanceOf(CodecException.class)
+                    .hasMessageContaining("not valid UTF-8");
+        }
+        // a lone surrogate would become '?' on the way in: refused, not silently changed
+        assertThatThrownBy(() -> codec.encode("bad \uD800 end")).isInstanceOf(CodecException.class)
+                .hasMessageContaining("unpaired surrogate").hasMessageContaining("index 4");
+        assertThatThrownBy(() -> codec.encode("\uDC00")).isInstanceOf(CodecException.class);
+        assertThat(codec.decode(codec.encode("\uD83D\uDE00\uD83D\uDE00"))).isEqualTo("\uD83D\uDE00\uD83D\uDE00");
+    }
+
+    @Test
     void bytesCodecCopiesSoStoredValuesCannotChange() {
         byte[] original = {1, 2, 3};
         byte[] encoded = BytesCodec.raw().encode(original);

@@ -115,6 +115,9 @@ final class ReadOperations<K, V> {
     Map<K, V> getAll(Set<? extends K> keys) {
         checks.keys(keys);
         List<K> all = new ArrayList<>(keys);
+        if (plainBatches && !near.present()) {
+            return reporter.run(op -> plainGetAll(op, all));
+        }
         return reporter.run(op -> {
             Map<K, V> found = new LinkedHashMap<>();
             List<K> missing = new ArrayList<>();
@@ -164,6 +167,23 @@ final class ReadOperations<K, V> {
             }
             return found;
         });
+    }
+
+    /** getAll of an eternal cache without read-through or near cache: one HMGET per chunk, nothing else. */
+    private Map<K, V> plainGetAll(Operation<K, V> op, List<K> all) {
+        Map<K, V> found = new LinkedHashMap<>(all.size() * 2);
+        for (List<K> chunk : BulkOperations.chunks(all)) {
+            List<byte[]> values = store.readAll(codec.encodeKeys(chunk));
+            for (int i = 0; i < chunk.size(); i++) {
+                byte[] value = values.get(i);
+                if (value != null) {
+                    K key = chunk.get(i);
+                    found.put(key, codec.decodeValue(key, value));
+                }
+            }
+        }
+        op.gets(found.size(), all.size() - found.size());
+        return found;
     }
 
     /**
