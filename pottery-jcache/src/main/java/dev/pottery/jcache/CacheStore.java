@@ -281,6 +281,22 @@ final class CacheStore {
     }
 
     /**
+     * The write-back of an entry processor on a present entry of an eternal cache without writer: puts
+     * {@code value} (or, if null, removes the entry) only if it still holds {@code expected} — one call of
+     * {@code plain.lua}. The reply is UPDATED or REMOVED with the old value, or CONFLICT.
+     */
+    EntryReply swap(byte[] key, byte[] expected, byte[] value) {
+        List<byte[]> args = List.of(ascii("swap"), ZERO, channel, origin, key, expected, orEmpty(value));
+        List<?> reply;
+        try {
+            reply = (List<?>) callFor(key, () -> PLAIN.run(redis, List.of(entries, subscribers), args));
+        } finally {
+            invalidations.invalidate(key);
+        }
+        return new EntryReply(Outcome.parse(reply.get(1)), bytes(reply, 2), null, 0);
+    }
+
+    /**
      * What {@link #plainWrites} did: the count of entries created (put) or removed (remove) when nobody needed
      * more, else the reply of each entry.
      *

@@ -123,6 +123,12 @@ final class EntryProcessorRunner<K, V> {
     /** The write-back of what the processor did, or null when it needs none. */
     private EntryReply writeBack(K key, byte[] k, String what, byte[] current, long token,
                                  PotteryMutableEntry<K, V> entry) {
+        if (plainReads && token == 0 && current != null
+                && (entry.action() == ProcessorAction.UPDATE || entry.action() == ProcessorAction.REMOVE)) {
+            // a present entry of an eternal cache without writer: the small compare-and-set of plain.lua
+            return store.swap(k, current, entry.action() == ProcessorAction.REMOVE ? null
+                    : codec.encodeValue(checks.value(entry.currentValue())));
+        }
         LeaseUse lease = token == 0 ? LeaseUse.NONE : LeaseUse.held(token);
         EntryCall call = switch (entry.action()) {
             case CREATE, UPDATE, LOAD -> {

@@ -5,7 +5,9 @@
 -- change can be published for the listeners and near caches of other processes.
 --
 -- KEYS[1] data hash, KEYS[2] subscribers hash
--- ARGV[1] 'put' or 'remove'
+-- ARGV[1] 'put' or 'remove', or 'swap': the write-back of an entry processor on one present entry — put
+--         ARGV[7] (or, if ARGV[7] is '', remove the entry) only if the entry still holds ARGV[6], else change
+--         nothing and reply {'each', 'conflict', false}'
 -- ARGV[2] '1' if the caller wants each entry's old value (it has listeners of its own), else '0'
 -- ARGV[3] the cache's event channel, ARGV[4] the caller's id
 -- then, per entry: the encoded key and (put) the encoded value
@@ -17,6 +19,30 @@ local op, wantOld, channel, origin = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local step = op == 'put' and 2 or 1
 local listening = redis.call('EXISTS', KEYS[2]) == 1
 
+local function field(s)
+  if not s then return '-1:' end
+  return #s .. ':' .. s
+end
+local function publish(kind, k, v, old)
+  if listening then
+    redis.call('PUBLISH', channel, field(origin) .. field(kind) .. field(k) .. field(v) .. field(old))
+  end
+end
+
+if op == 'swap' then
+  local key, expected, new = ARGV[5], ARGV[6], ARGV[7]
+  local old = redis.call('HGET', KEYS[1], key)
+  if old ~= expected then return {'each', 'conflict', false} end
+  if new == '' then
+    redis.call('HDEL', KEYS[1], key)
+    publish('removed', key, old, old)
+    return {'each', 'removed', old}
+  end
+  redis.call('HSET', KEYS[1], key, new)
+  publish('updated', key, new, old)
+  return {'each', 'updated', old}
+end
+
 if not listening and wantOld == '0' then
   local n = 0
   for i = 5, #ARGV, step do
@@ -27,16 +53,6 @@ if not listening and wantOld == '0' then
     end
   end
   return {'count', n}
-end
-
-local function field(s)
-  if not s then return '-1:' end
-  return #s .. ':' .. s
-end
-local function publish(kind, k, v, old)
-  if listening then
-    redis.call('PUBLISH', channel, field(origin) .. field(kind) .. field(k) .. field(v) .. field(old))
-  end
 end
 
 local reply = {'each'}
