@@ -114,11 +114,29 @@ final class MapCommands {
      * (null = delete) if and only if it currently is {@code expected}.
      */
     boolean compareAndSet(byte[] field, byte[] expected, byte[] replacement) {
+        return compareAndSwap(field, expected, replacement).done();
+    }
+
+    /**
+     * As {@link #compareAndSet}, and when the expectation failed, what the field holds now (null if absent): one
+     * script, so that a caller can compare values as well as bytes.
+     */
+    Swap compareAndSwap(byte[] field, byte[] expected, byte[] replacement) {
         List<byte[]> args = List.of(field,
                 expected == null ? NO : YES, expected == null ? NOTHING : expected,
                 replacement == null ? NO : YES, replacement == null ? NOTHING : replacement);
         Object reply = guard.call(() -> COMPARE_AND_SET.run(redis, List.of(key), args, durability, name));
-        return Long.valueOf(1).equals(reply);
+        return Long.valueOf(1).equals(reply) ? new Swap(true, null)
+                : new Swap(false, reply instanceof byte[] current ? current : null);
+    }
+
+    /**
+     * The reply of {@link #compareAndSwap}.
+     *
+     * @param done whether the change was made
+     * @param current when not done: the field's value now, or null if absent
+     */
+    record Swap(boolean done, byte[] current) {
     }
 
     /** Script: stores the fields unless the key exists; whether it stored them. */

@@ -8,6 +8,7 @@ import dev.pottery.internal.ElementCodec;
 import dev.pottery.internal.ReplicaWait;
 import dev.pottery.internal.ScanIterator;
 import dev.pottery.internal.TypedKey;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -235,21 +236,44 @@ public class RedisMap<K, V> extends RedisBacked implements ConcurrentMap<K, V> {
         return decodeValue(commands.putIfAbsent(encodeKey(key), encodeValue(value)));
     }
 
-    /** {@inheritDoc} One compare-and-set script. */
+    /**
+     * {@inheritDoc} One compare-and-set script; the value is compared with {@code equals}: when the stored bytes
+     * differ but decode to an equal value (a codec whose bytes are not canonical, such as Java serialization of
+     * a HashSet), the script is sent again on the exact bytes it found.
+     */
     @Override
     public boolean remove(Object key, Object value) {
         byte[] field = queryKey(key);
         byte[] expected = queryValue(value);
-        return field != null && expected != null && commands.compareAndSet(field, expected, null);
+        return field != null && expected != null && swapByValue(field, expected, value, null);
     }
 
-    /** {@inheritDoc} One compare-and-set script. */
+    /**
+     * {@inheritDoc} One compare-and-set script; the old value is compared with {@code equals}, as in
+     * {@link #remove(Object, Object)}.
+     */
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
         byte[] field = encodeKey(key);
         byte[] replacement = encodeValue(newValue);
         byte[] expected = queryValue(oldValue);
-        return expected != null && commands.compareAndSet(field, expected, replacement);
+        return expected != null && swapByValue(field, expected, oldValue, replacement);
+    }
+
+    /** Compare-and-set of {@code field} from a value equal to {@code value} (bytes {@code expected}) to {@code replacement}. */
+    private boolean swapByValue(byte[] field, byte[] expected, Object value, byte[] replacement) {
+        byte[] bytes = expected;
+        while (true) {
+            MapCommands.Swap swap = commands.compareAndSwap(field, bytes, replacement);
+            if (swap.done()) {
+                return true;
+            }
+            if (swap.current() == null || Arrays.equals(swap.current(), bytes)
+                    || !Objects.equals(decodeValue(swap.current()), value)) {
+                return false;
+            }
+            bytes = swap.current();   // an equal value in other bytes: try again on exactly those
+        }
     }
 
     /** {@inheritDoc} One script. */
