@@ -1,6 +1,7 @@
 package dev.pottery.spring.boot;
 
 import dev.pottery.codec.Codec;
+import dev.pottery.jcache.configuration.NearCacheSettings;
 import dev.pottery.jcache.configuration.PotteryConfiguration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,9 @@ final class CacheConfigurations {
         configuration.setStatisticsEnabled(settings.effectiveStatistics());
         if (settings.effectiveCodec() == ValueCodec.JSON) {
             configuration.codecs(null, json.get());
+        }
+        if (settings.nearCache() != null && settings.nearCache() > 0) {
+            configuration.nearCache(NearCacheSettings.of(settings.nearCache()));
         }
         return configuration;
     }

@@ -13,10 +13,8 @@ import java.util.Locale;
  * pottery.cache.caches.sessions.expiry=accessed
  * pottery.cache.caches.sessions.expiry-duration=30m
  * pottery.cache.caches.countries.expiry=eternal
+ * pottery.cache.default.near-cache=10000               # each instance keeps up to 10,000 entries it read
  * }</pre>
- *
- * <p>A setting added later (a near cache, say) is one more component here, one more line in
- * {@link #over(CacheSettings)} and one place in {@link CacheConfigurations} that applies it.
  *
  * @param expiry Expiry policy of JSR-107: eternal, created, accessed, modified or touched. Default: created
  *     when a duration is given, else eternal.
@@ -24,11 +22,15 @@ import java.util.Locale;
  * @param codec How values are stored: java (serialization, the default) or json.
  * @param statistics Whether the cache keeps JSR-107 statistics, which the Micrometer cache meters read.
  *     Default: true.
+ * @param nearCache How many entries each instance keeps in its near cache (reads of them cost no round trip;
+ *     every change anywhere invalidates them), or 0 for none. Default: 0. Caches whose expiry is accessed or
+ *     touched have none (a read must reach Redis to extend the entry).
  */
-public record CacheSettings(Expiry expiry, Duration expiryDuration, ValueCodec codec, Boolean statistics) {
+public record CacheSettings(Expiry expiry, Duration expiryDuration, ValueCodec codec, Boolean statistics,
+                            Integer nearCache) {
 
     /** Settings that set nothing: everything inherited. */
-    static final CacheSettings INHERIT = new CacheSettings(null, null, null, null);
+    static final CacheSettings INHERIT = new CacheSettings(null, null, null, null, null);
 
     /** The JSR-107 expiry policies, by the name of their standard class. */
     public enum Expiry {
@@ -49,6 +51,9 @@ public record CacheSettings(Expiry expiry, Duration expiryDuration, ValueCodec c
         if (expiryDuration != null && expiryDuration.isNegative()) {
             throw new IllegalArgumentException("expiry-duration must not be negative, not " + expiryDuration);
         }
+        if (nearCache != null && nearCache < 0) {
+            throw new IllegalArgumentException("near-cache is a number of entries (0 for none), not " + nearCache);
+        }
         if (expiry == Expiry.ETERNAL && expiryDuration != null) {
             throw new IllegalArgumentException("expiry 'eternal' takes no expiry-duration (" + expiryDuration
                     + "); remove one of them");
@@ -64,7 +69,8 @@ public record CacheSettings(Expiry expiry, Duration expiryDuration, ValueCodec c
                 : expiryDuration != null ? expiryDuration : base.expiryDuration;
         return new CacheSettings(mergedExpiry, mergedDuration,
                 codec != null ? codec : base.codec,
-                statistics != null ? statistics : base.statistics);
+                statistics != null ? statistics : base.statistics,
+                nearCache != null ? nearCache : base.nearCache);
     }
 
     /** The expiry policy in force: the one named, else {@code created} with a duration, else eternal. */
