@@ -37,6 +37,44 @@ class ConfigFileTest {
     }
 
     @Test
+    void nearCacheSettingsAreReadPerCacheAndAsTheManagersDefault(RedisServer server) throws IOException {
+        URI file = write("near.properties", """
+                pottery.redis.url = %s
+                pottery.near-cache = 500
+                cache.hot.key-type = String
+                cache.hot.value-type = String
+                cache.hot.near-cache = 2000
+                cache.hot.near-cache-max-age = 30s
+                cache.cold.key-type = String
+                cache.cold.value-type = String
+                cache.cold.near-cache = false
+                cache.plain.key-type = String
+                """.formatted(server.uri()));
+        CacheManager manager = provider.getCacheManager(file, getClass().getClassLoader());
+        assertThat(nearCache(manager, "hot")).isEqualTo(new NearCacheSettings(2000, 30_000));
+        assertThat(nearCache(manager, "cold")).isNull();
+        assertThat(nearCache(manager, "plain")).isNull();   // not set in the cache: the manager's default applies
+        assertThat(configuration(manager, "plain").nearCacheSet()).isFalse();
+
+        URI bad = write("bad-near.properties", """
+                pottery.redis.url = %s
+                cache.x.near-cache = lots
+                """.formatted(server.uri()));
+        assertThatThrownBy(() -> provider.getCacheManager(bad, getClass().getClassLoader()))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining("cache.x.near-cache").hasMessageContaining("line 2");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PotteryConfiguration<Object, Object> configuration(CacheManager manager, String name) {
+        return manager.getCache(name).getConfiguration(PotteryConfiguration.class);
+    }
+
+    private static NearCacheSettings nearCache(CacheManager manager, String name) {
+        return configuration(manager, name).nearCache();
+    }
+
+    @Test
     void cachesDeclaredInTheFileExistAsSoonAsTheManagerOpens(RedisServer server, UnifiedJedis redis) throws IOException {
         URI file = write("app.properties", """
                 pottery.redis.url = %s
