@@ -1,5 +1,6 @@
 package dev.pottery.bench;
 
+import dev.pottery.testing.RedisServer;
 import dev.pottery.testing.RedisServerGroup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public final class BenchmarkMain {
                     .map(s -> s.host() + ":" + s.port()).toList());
             System.setProperty(BenchContext.SERVERS_PROPERTY, addresses);
             String redisVersion = redisVersion(servers);
-            List<BenchRow> rows = run(specs, quick, addresses);
+            List<BenchRow> rows = run(specs, quick, addresses, servers);
             String settings = quick
                     ? "quick smoke run (1 thread, 0.2 s per operation, no fork): figures are not meaningful"
                     : "JMH 1.37, 1 fork, 1 warm-up iteration of 1 s, 1 measurement iteration of 1.5 s per mode; "
@@ -80,7 +81,8 @@ public final class BenchmarkMain {
         }
     }
 
-    private static List<BenchRow> run(List<OperationSpec> specs, boolean quick, String addresses) throws RunnerException {
+    private static List<BenchRow> run(List<OperationSpec> specs, boolean quick, String addresses,
+            RedisServerGroup servers) throws RunnerException {
         Map<String, String> commands = new LinkedHashMap<>();
         List<HostAndPort> hosts = java.util.Arrays.stream(addresses.split(",")).map(HostAndPort::from).toList();
         try (BenchContext context = BenchContext.fromSystemProperty()) {
@@ -92,10 +94,25 @@ public final class BenchmarkMain {
         int[] threadCounts = quick ? new int[] {1} : new int[] {1, 8};
         for (OperationSpec spec : specs) {
             for (int threads : threadCounts) {
-                rows.add(measure(spec, threads, quick, addresses, commands.get(spec.name())));
+                rows.add(measurePausing(spec, threads, quick, addresses, commands.get(spec.name()), servers));
             }
         }
         return rows;
+    }
+
+    /**
+     * Measures with the spec's paused masters (the last ones it uses) stopped by SIGSTOP for the whole
+     * JMH run, warm-up included; commands were counted before, with every master running.
+     */
+    private static BenchRow measurePausing(OperationSpec spec, int threads, boolean quick, String addresses,
+            String commands, RedisServerGroup servers) throws RunnerException {
+        List<RedisServer> paused = servers.servers().subList(spec.masters() - spec.pausedMasters(), spec.masters());
+        paused.forEach(RedisServer::pause);
+        try {
+            return measure(spec, threads, quick, addresses, commands);
+        } finally {
+            paused.forEach(RedisServer::resume);
+        }
     }
 
     private static BenchRow measure(OperationSpec spec, int threads, boolean quick, String addresses, String commands)
