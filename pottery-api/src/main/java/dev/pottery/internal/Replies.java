@@ -5,17 +5,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What one command run on every master came to (see {@link Masters#call}): the replies that
- * counted as successes, how many masters answered otherwise (a refusal, e.g. SET NX on a taken key),
- * and the masters that failed (an error, or no reply in time), each with the reason.
+ * counted as successes, the masters that answered otherwise (a refusal, e.g. SET NX on a taken key),
+ * and the masters that failed (an error, or no reply in time), each with the reason. Filled while
+ * the replies arrive; fixed once the outcome is known (replies arriving later are not part of it).
  *
  * <pre>{@code
- * Replies<String> set = masters.call(redis -> redis.set(key, token, params), "OK"::equals, masters.quorum(), timeout);
+ * Replies<String> set = masters.call(MasterCommand.set(key, token, params), "OK"::equals, masters.quorum(), timeout);
  * if (!set.reached()) {
- *     masters.callAfter(set, release, ...);   // on each master after its SET
+ *     masters.post(set, release);   // only to the masters the SET was sent to
  * }
  * }</pre>
  *
@@ -25,30 +25,37 @@ public final class Replies<T> {
 
     private final int needed;
     private final List<T> successes = new ArrayList<>();
+    private final List<T> refused = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
-    private final List<CompletableFuture<?>> finished;
-    private int refusals;
+    private final boolean[] sent;
 
-    Replies(int needed, List<CompletableFuture<?>> finished) {
+    Replies(int needed, int masters) {
         this.needed = needed;
-        this.finished = finished;
+        this.sent = new boolean[masters];
     }
 
     int needed() {
         return needed;
     }
 
-    /** Completes when the command on the i-th master has finished, answered or failed (never exceptionally). */
-    CompletableFuture<?> finished(int master) {
-        return finished.get(master);
+    void sent(int master) {
+        sent[master] = true;
+    }
+
+    /**
+     * Whether the command was handed to the i-th master's lane, so that it may have run there (even
+     * if no reply came): commands that depend on it, such as the release of a SET, go only there.
+     */
+    boolean wasSent(int master) {
+        return sent[master];
     }
 
     void success(T reply) {
         successes.add(reply);
     }
 
-    void refusal() {
-        refusals++;
+    void refusal(T reply) {
+        refused.add(reply);
     }
 
     void failure(String master, String reason) {
@@ -67,7 +74,15 @@ public final class Replies<T> {
 
     /** How many masters answered without counting as a success. */
     public int refusals() {
-        return refusals;
+        return refused.size();
+    }
+
+    /**
+     * The replies that did not count as successes, in the order they arrived (null for masters that
+     * were not asked because the command could not apply there).
+     */
+    public List<T> refusedReplies() {
+        return Collections.unmodifiableList(refused);
     }
 
     /** The masters that failed with an error or did not answer in time, with the reason. */
@@ -77,6 +92,12 @@ public final class Replies<T> {
 
     /** How many masters answered, as a success or not (failures excluded). */
     public int answered() {
-        return successes.size() + refusals;
+        return successes.size() + refused.size();
+    }
+
+    @Override
+    public String toString() {
+        return "Replies[" + successes.size() + " of " + needed + " needed, " + refused.size() + " refused, failures "
+                + failures + "]";
     }
 }
