@@ -5,6 +5,7 @@ import dev.pottery.QuorumNotAchievedException;
 import dev.pottery.internal.LuaScript;
 import dev.pottery.internal.MasterCommand;
 import dev.pottery.internal.Masters;
+import dev.pottery.internal.PotteryThreads;
 import dev.pottery.internal.Replies;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,13 +13,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Issues IDs to the requests of one {@link NextId}, in blocks: every request waiting when a claim
- * is made shares it. A claim proposes the next block of consecutive IDs to every master with a
- * compare-and-set script (store the block's last ID if the stored number is below its first); the
- * block is issued when a quorum stored it. A master that refuses answers with its stored number, so
- * a lost race is retried at once above the largest number learnt, without a separate read.
+ * is made shares it. A claim proposes the next block of consecutive IDs with a compare-and-set
+ * script (store the block's last ID if the stored number is below its first) to a quorum of
+ * masters, healthy ones first, and to one more master for each that refuses or fails; the block is
+ * issued when a quorum stored it. A master that refuses answers with its stored number, so a lost
+ * race is retried at once above the largest number learnt, without a separate read. Masters left
+ * out of a claim only fall behind, which is harmless: a lower stored number accepts any later
+ * claim, and any quorum read still meets the quorum that stored the latest block.
  *
  * <p><b>Why no read is needed.</b> An ID issued before a request was made is stored (or exceeded)
  * on a quorum Q1 by then; a claim sent after the request that a quorum Q2 accepts found, on the
@@ -38,6 +43,7 @@ final class IdClaims {
     private static final int MAX_BLOCK = 1000;
     private static final int MAX_LOST_RACES = 1000;
     private static final Long STORED = 1L;
+    private static final long TRANSIENT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final String redisKey;
     private final Masters masters;
@@ -49,6 +55,8 @@ final class IdClaims {
     private int claimsInFlight;
     /** The first ID of the next claim: above everything this generator proposed or learnt; 0 once past Long.MAX_VALUE. */
     private long nextFirst = 1;
+    /** No claims before this time (nanoTime): a pause after masters were found stalled. */
+    private long holdUntil = System.nanoTime();
 
     IdClaims(String redisKey, Masters masters, int tries, Duration masterTimeout) {
         this.redisKey = redisKey;
@@ -81,12 +89,26 @@ final class IdClaims {
         nextFirst = lastIssued == Long.MAX_VALUE ? 0 : lastIssued + 1;
     }
 
+    /** Claims for the waiting requests, after a pause. */
+    private void dispatch() {
+        List<Runnable> outcomes = new ArrayList<>(0);
+        List<Claim> claims;
+        synchronized (this) {
+            claims = formClaims(outcomes);
+        }
+        outcomes.forEach(Runnable::run);
+        claims.forEach(this::send);
+    }
+
     /**
-     * With the monitor held: turns waiting requests into claims while fewer than the maximum are out;
-     * adds to {@code outcomes} what must be completed once the monitor is released.
+     * With the monitor held: turns waiting requests into claims while fewer than the maximum are out
+     * (and no pause is on); adds to {@code outcomes} what must be completed once the monitor is released.
      */
     private List<Claim> formClaims(List<Runnable> outcomes) {
         List<Claim> claims = new ArrayList<>(1);
+        if (System.nanoTime() - holdUntil < 0) {
+            return claims;
+        }
         while (claimsInFlight < MAX_CLAIMS_IN_FLIGHT && !waiting.isEmpty()) {
             if (nextFirst <= 0) {
                 exhausted(new ArrayList<>(waiting), Long.toString(Long.MAX_VALUE), outcomes);
@@ -110,7 +132,7 @@ final class IdClaims {
     private void send(Claim claim) {
         MasterCommand<Object> propose = MasterCommand.script(PROPOSE, redisKey,
                 List.of(Long.toString(claim.first), Long.toString(claim.last)));
-        masters.send(propose, STORED::equals, masters.quorum(), masterTimeout)
+        masters.sendToQuorum(propose, STORED::equals, masterTimeout)
                 .whenComplete((replies, failure) -> finished(claim, replies, failure));
     }
 
@@ -156,11 +178,21 @@ final class IdClaims {
                 nextFirst = above;
             }
         }
+        int canFail = masters.size() - masters.quorum();
         // Enough masters answered for a quorum to be possible: another process claimed these IDs first.
-        boolean lostRace = replies.failures().size() <= masters.size() - masters.quorum();
+        boolean lostRace = replies.failures().size() <= canFail;
+        // Too few answered, but only because masters were just found stalled (down, or a moment's delay
+        // on a loaded machine): retry shortly without using up a try; it counts once they stay stalled.
+        boolean transientFailure = !lostRace && replies.lastingFailures(masterTimeout) <= canFail;
+        if (transientFailure) {
+            holdUntil = System.nanoTime() + TRANSIENT_PAUSE_NANOS;
+            PotteryThreads.timer().schedule(this::dispatch, TRANSIENT_PAUSE_NANOS, TimeUnit.NANOSECONDS);
+        }
         List<Request> again = new ArrayList<>(claim.requests.size());
         for (Request request : claim.requests) {
-            if (lostRace ? ++request.lostRaces >= MAX_LOST_RACES : ++request.failedTries >= tries) {
+            if (transientFailure) {
+                again.add(request);
+            } else if (lostRace ? ++request.lostRaces >= MAX_LOST_RACES : ++request.failedTries >= tries) {
                 QuorumNotAchievedException e = new QuorumNotAchievedException(lostRace
                         ? "lost the race for an ID " + MAX_LOST_RACES + " times in a row"
                         : "no quorum of masters answered in " + tries + " tries", redisKey, masters.names(),
@@ -189,7 +221,7 @@ final class IdClaims {
 
     /** The last issued ID as far as a quorum knows: GET on every master, the largest of a quorum of answers. */
     long current() {
-        Replies<String> read = masters.call(MasterCommand.get(redisKey), reply -> true, masters.quorum(), masterTimeout);
+        Replies<String> read = masters.callToQuorum(MasterCommand.get(redisKey), reply -> true, masterTimeout);
         if (!read.reached()) {
             throw new QuorumNotAchievedException("cannot read the current ID", redisKey, masters.names(), read.failures());
         }

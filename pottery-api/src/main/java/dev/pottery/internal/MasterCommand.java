@@ -69,7 +69,7 @@ public final class MasterCommand<T> {
     public static MasterCommand<Object> script(LuaScript script, String key, List<String> args) {
         List<byte[]> keys = List.of(utf8(key));
         List<byte[]> arguments = args.stream().map(MasterCommand::utf8).toList();
-        return new MasterCommand<>("EVALSHA " + script, p -> script.appendTo(p, keys, arguments),
+        return new MasterCommand<>("EVALSHA", p -> script.appendTo(p, keys, arguments),
                 r -> script.run(r, keys, arguments), script, keys.get(0), true);
     }
 
@@ -117,6 +117,6 @@ public final class MasterCommand<T> {
 
     @Override
     public String toString() {
-        return name + (droppable ? "" : " (must run)");
+        return name + (script == null ? "" : " " + script) + (droppable ? "" : " (must run)");
     }
 }

@@ -28,12 +28,14 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p><b>Stalls.</b> A lane is <em>stalled</em> when its round trip has been out for longer than its
  * stall threshold (8 times its typical round trip, at least 50 ms) and either other lanes got answers
  * to round trips sent after it, or its own last round trip failed too, or it has been out for 4
- * times the threshold. Then its waiting and in-flight commands count as failed at once, and new
- * droppable commands fail without being queued, until the round trip ends (an answer, or the client's
- * socket timeout). The watch runs every 10 ms on the shared timer; when the timer itself was late (the
- * JVM or the machine was frozen), it starts counting again, so a pause of the whole JVM does not look
- * like stalled masters. Commands that must run (releases, resets) stay queued and are sent when the
- * master answers again.
+ * times the threshold. Then its waiting and in-flight droppable commands count as failed at once
+ * (and the waiting ones are not sent), and new droppable commands fail without being queued, until
+ * the round trip ends (an answer, or the client's socket timeout). Commands that must run (releases,
+ * resets) are queued and awaited as usual: they are sent when the master answers again. The watch runs
+ * every 10 ms on the shared timer; when the timer itself was late (the JVM or the machine was frozen),
+ * it starts counting again, so a pause of the whole JVM does not look like stalled masters. A failure
+ * from a stall carries how long the master has been unhealthy, so that callers can tell a master
+ * that is down from one that was only slow for a moment on a loaded machine.
  *
  * <p>Pipelines need a single-server client (its {@code pipelined()} is a {@link Pipeline}); other
  * clients (cluster, custom) get their commands run one by one on the lane's thread. The thread is a
@@ -55,6 +57,8 @@ final class MasterLane implements Runnable {
     static final long STALL_FLOOR_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long WATCH_PERIOD_MILLIS = 10;
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How long the lane keeps its pipeline's connection while it has nothing to send. */
+    private static final long KEEP_CONNECTION_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int MAX_BATCH = 512;
     private static final int MAX_QUEUED = 10_000;
 
@@ -66,7 +70,7 @@ final class MasterLane implements Runnable {
     private List<Pending<?>> inFlight = List.of();
     private boolean running;
     private boolean idle;
-    private boolean stalled;
+    private volatile boolean stalled;
     private String stallReason;
 
     /** The round trip out now, or null. */
@@ -75,8 +79,12 @@ final class MasterLane implements Runnable {
     private volatile long typicalNanos;
     /** Whether the last round trip failed or stalled: the next one is suspected at once. */
     private volatile boolean suspect;
+    /** Since when (nanoTime) round trips have failed or stalled without an answer in between; valid while suspect. */
+    private volatile long unhealthySince;
 
     // Only touched by the lane's thread.
+    /** The pipeline kept open (holding one pooled connection) while commands keep coming. */
+    private Pipeline open;
     private boolean direct;
     private final Set<String> loadedScripts = new HashSet<>();
 
@@ -92,32 +100,52 @@ final class MasterLane implements Runnable {
 
     /**
      * Queues a command, or fails it at once when it is droppable and the master is stalled or swamped.
-     * A command that must run is always queued (and counts as failed at once on a stalled master).
+     * A command that must run is always queued.
      *
      * @return whether the command was queued, so that it may run on the master
      */
     boolean submit(Pending<?> pending) {
-        String failure = null;
+        boolean stalledNow;
         boolean queued;
+        String reason;
         synchronized (this) {
-            if (stalled) {
-                failure = stallReason;
-                queued = !pending.droppable();
-            } else if (queue.size() >= MAX_QUEUED && pending.droppable()) {
-                failure = MAX_QUEUED + " commands already wait for this master";
-                queued = false;
-            } else {
-                queued = true;
-            }
+            reason = stallReason;
+            stalledNow = stalled && pending.droppable();
+            queued = !stalledNow && (queue.size() < MAX_QUEUED || !pending.droppable());
             if (queued) {
                 queue.add(pending);
                 wake();
             }
         }
-        if (failure != null) {
-            pending.fail(failure);
+        if (stalledNow) {
+            pending.failStalled(reason, unhealthyNanos());
+        } else if (!queued) {
+            pending.fail(MAX_QUEUED + " commands already wait for this master");
         }
         return queued;
+    }
+
+    private long unhealthyNanos() {
+        return suspect ? Math.max(0, System.nanoTime() - unhealthySince) : 0;
+    }
+
+    private void becameUnhealthy(long since) {
+        if (!suspect) {
+            unhealthySince = since;
+            suspect = true;
+        }
+    }
+
+    /**
+     * 0 when the lane is healthy, 1 when its last round trip failed or stalled (suspect), 2 while it
+     * is stalled: callers that need only a quorum ask healthy masters first.
+     */
+    int health() {
+        RoundTrip trip = current;
+        if (trip != null && stalled) {
+            return 2;
+        }
+        return suspect ? 1 : 0;
     }
 
     /** With the monitor held: makes sure the lane's thread runs and looks at the queue. */
@@ -136,21 +164,41 @@ final class MasterLane implements Runnable {
 
     @Override
     public void run() {
-        while (true) {
-            List<Pending<?>> batch = nextBatch();
-            if (batch == null) {
-                return;
+        boolean ended = false;
+        try {
+            while (true) {
+                List<Pending<?>> batch = nextBatch();
+                if (batch == null) {
+                    ended = true;
+                    return;
+                }
+                UnifiedJedis redis = client.get();
+                try {
+                    if (redis == null) {
+                        batch.forEach(pending -> pending.fail("the client is gone"));
+                    } else {
+                        send(redis, batch);
+                    }
+                } catch (RuntimeException unexpected) {
+                    // A bug must not end the lane: its callers would wait for ever.
+                    closeOpenPipeline();
+                    batch.forEach(pending -> pending.fail(describe(unexpected)));
+                }
+                synchronized (this) {
+                    current = null;
+                    inFlight = List.of();
+                    stalled = false;
+                }
             }
-            UnifiedJedis redis = client.get();
-            if (redis == null) {
-                batch.forEach(pending -> pending.fail("the client is gone"));
-            } else {
-                send(redis, batch);
-            }
-            synchronized (this) {
-                current = null;
-                inFlight = List.of();
-                stalled = false;
+        } finally {
+            if (!ended) {
+                synchronized (this) {
+                    // An Error ends the thread: let the next command start a new one.
+                    running = false;
+                    RUNNING.remove(this);
+                    current = null;
+                    stalled = false;
+                }
             }
         }
     }
@@ -159,8 +207,12 @@ final class MasterLane implements Runnable {
     private synchronized List<Pending<?>> nextBatch() {
         long idleSince = System.nanoTime();
         while (queue.isEmpty()) {
-            long left = IDLE_NANOS - (System.nanoTime() - idleSince);
-            if (left <= 0) {
+            long idleFor = System.nanoTime() - idleSince;
+            if (open != null && idleFor >= KEEP_CONNECTION_NANOS) {
+                closeOpenPipeline(); // back to the pool: a connection idle in our hands could go stale
+            }
+            long left = (open != null ? KEEP_CONNECTION_NANOS : IDLE_NANOS) - idleFor;
+            if (left <= 0 && open == null) {
                 running = false;
                 RUNNING.remove(this);
                 return null;
@@ -201,31 +253,38 @@ final class MasterLane implements Runnable {
         }
     }
 
-    /** Sends the commands in one pipeline; false if this client cannot pipeline (then it never will). */
+    /**
+     * Sends the commands in one pipeline on the lane's connection (kept between batches while commands
+     * keep coming); false if this client cannot pipeline (then it never will).
+     */
     private boolean pipeline(UnifiedJedis redis, List<Pending<?>> pendings) {
         if (pendings.stream().noneMatch(Pending::toSend)) {
             return true;
         }
-        AbstractPipeline opened;
-        try {
-            opened = redis.pipelined();
-        } catch (IllegalStateException | UnsupportedOperationException cannotPipeline) {
-            direct = true;
-            return false;
-        } catch (RuntimeException e) {
-            failAll(pendings, e);
-            return true;
+        if (open == null) {
+            AbstractPipeline opened;
+            try {
+                opened = redis.pipelined();
+            } catch (IllegalStateException | UnsupportedOperationException cannotPipeline) {
+                direct = true;
+                return false;
+            } catch (RuntimeException e) {
+                failAll(pendings, e);
+                return true;
+            }
+            if (!(opened instanceof Pipeline pipeline)) {
+                // Cluster or multi-database pipelines route and sync per node: run the commands directly.
+                closeQuietly(opened);
+                direct = true;
+                return false;
+            }
+            open = pipeline;
         }
-        if (!(opened instanceof Pipeline)) {
-            // Cluster or multi-database pipelines route and sync per node: run the commands directly.
-            closeQuietly(opened);
-            direct = true;
-            return false;
-        }
+        Pipeline pipeline = open;
         long sentAt = current.sentAt();
         List<Response<?>> responses = new ArrayList<>(pendings.size());
         Set<String> loading = new HashSet<>();
-        try (AbstractPipeline pipeline = opened) {
+        try {
             for (Pending<?> pending : pendings) {
                 if (!pending.toSend()) {
                     responses.add(null);
@@ -240,6 +299,7 @@ final class MasterLane implements Runnable {
             }
             pipeline.sync();
         } catch (RuntimeException e) {
+            closeOpenPipeline(); // a broken connection goes back to the pool, which drops it
             failAll(pendings, e);
             return true;
         }
@@ -273,7 +333,7 @@ final class MasterLane implements Runnable {
             answered(sentAt);
             pending.fail(describe(e));
         } catch (RuntimeException e) {
-            suspect = true;
+            becameUnhealthy(sentAt);
             pending.fail(describe(e));
         }
     }
@@ -295,7 +355,7 @@ final class MasterLane implements Runnable {
     private void failAll(List<Pending<?>> pendings, RuntimeException e) {
         // The connection failed: a restarted server may have lost its scripts.
         loadedScripts.clear();
-        suspect = true;
+        becameUnhealthy(System.nanoTime());
         String reason = describe(e);
         pendings.forEach(pending -> pending.fail(reason));
     }
@@ -319,21 +379,30 @@ final class MasterLane implements Runnable {
         if (out <= threshold || !(suspect || othersAnswered || out > 4 * threshold)) {
             return;
         }
-        List<Pending<?>> failed;
+        List<Pending<?>> failed = new ArrayList<>();
         String reason;
         synchronized (this) {
             if (current != trip || stalled) {
                 return;
             }
             stalled = true;
-            suspect = true;
+            becameUnhealthy(trip.sentAt());
             reason = "stalled: no reply for " + TimeUnit.NANOSECONDS.toMillis(out) + " ms";
             stallReason = reason;
-            failed = new ArrayList<>(inFlight);
-            failed.addAll(queue);
+            for (Pending<?> pending : inFlight) {
+                if (pending.droppable()) {
+                    failed.add(pending);
+                }
+            }
+            for (Pending<?> pending : queue) {
+                if (pending.droppable()) {
+                    failed.add(pending);
+                }
+            }
             queue.removeIf(Pending::droppable);
         }
-        failed.forEach(pending -> pending.fail(reason));
+        long unhealthy = unhealthyNanos();
+        failed.forEach(pending -> pending.failStalled(reason, unhealthy));
     }
 
     private static void startWatch() {
@@ -362,13 +431,24 @@ final class MasterLane implements Runnable {
         lastTick = now;
         long latest = LATEST_ANSWERED_SEND.get();
         for (MasterLane lane : RUNNING) {
-            lane.checkStall(now, latest, watchResumedAt);
+            try {
+                lane.checkStall(now, latest, watchResumedAt);
+            } catch (RuntimeException unexpected) {
+                // A periodic task that throws is never run again: keep watching the other lanes.
+            }
         }
     }
 
     private static String describe(RuntimeException e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private void closeOpenPipeline() {
+        if (open != null) {
+            closeQuietly(open);
+            open = null;
+        }
     }
 
     private static void closeQuietly(AbstractPipeline pipeline) {

@@ -121,13 +121,48 @@ public final class Masters {
      */
     public <T> CompletableFuture<Replies<T>> sendAfter(Replies<?> previous, MasterCommand<T> command,
             Predicate<? super T> success, int needed, Duration timeout) {
-        QuorumCall<T> call = start(previous, command, success, needed);
+        return withTimeout(start(previous, command, success, needed, inOrder(), size()), timeout);
+    }
+
+    private static <T> CompletableFuture<Replies<T>> withTimeout(QuorumCall<T> call, Duration timeout) {
         if (!call.outcome().isDone()) {
             String reason = noReply(timeout);
             call.timeoutBy(PotteryThreads.timer().schedule(() -> call.expire(reason), timeout.toNanos(),
                     TimeUnit.NANOSECONDS));
         }
         return call.outcome();
+    }
+
+    /**
+     * Sends {@code command} to a quorum of masters, the healthy ones first (not stalled, last round
+     * trip answered), and to one more for each of them that refuses or fails, until a quorum
+     * succeeded or that became impossible, or until {@code timeout}: a quorum's work instead of every
+     * master's when all is well. For commands whose effect needs only a quorum, such as NextId's
+     * proposals or a quorum read.
+     */
+    public <T> CompletableFuture<Replies<T>> sendToQuorum(MasterCommand<T> command, Predicate<? super T> success,
+            Duration timeout) {
+        QuorumCall<T> call = start(null, command, success, quorum(), healthyFirst(), quorum());
+        return withTimeout(call, timeout);
+    }
+
+    /** As {@link #sendToQuorum}, waiting for the outcome; see {@link #call} for interrupts. */
+    public <T> Replies<T> callToQuorum(MasterCommand<T> command, Predicate<? super T> success, Duration timeout) {
+        return await(start(null, command, success, quorum(), healthyFirst(), quorum()), timeout);
+    }
+
+    /** The masters' indices, healthy lanes first, then suspect ones, then stalled ones; in master order within each. */
+    private int[] healthyFirst() {
+        int[] order = new int[lanes.size()];
+        int next = 0;
+        for (int health = 0; health <= 2; health++) {
+            for (int i = 0; i < lanes.size(); i++) {
+                if (lanes.get(i).health() == health) {
+                    order[next++] = i;
+                }
+            }
+        }
+        return order;
     }
 
     /**
@@ -143,7 +178,10 @@ public final class Masters {
     /** As {@link #call}, but only on the masters {@code previous} was sent to; see {@link #sendAfter}. */
     public <T> Replies<T> callAfter(Replies<?> previous, MasterCommand<T> command, Predicate<? super T> success,
             int needed, Duration timeout) {
-        QuorumCall<T> call = start(previous, command, success, needed);
+        return await(start(previous, command, success, needed, inOrder(), size()), timeout);
+    }
+
+    private static <T> Replies<T> await(QuorumCall<T> call, Duration timeout) {
         boolean interrupted = false;
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -185,11 +223,19 @@ public final class Masters {
     }
 
     private <T> QuorumCall<T> start(Replies<?> previous, MasterCommand<T> command, Predicate<? super T> success,
-            int needed) {
+            int needed, int[] order, int initial) {
         Objects.requireNonNull(command, "command");
-        QuorumCall<T> call = new QuorumCall<>(names, success, needed);
-        call.start(previous, lanes, command);
+        QuorumCall<T> call = new QuorumCall<>(names, lanes, command, previous, success, needed, order);
+        call.start(initial);
         return call;
+    }
+
+    private int[] inOrder() {
+        int[] order = new int[lanes.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        return order;
     }
 
     private static String noReply(Duration timeout) {

@@ -51,6 +51,13 @@ final class Pending<T> {
         }
     }
 
+    /** Delivers a stall: the master has been unhealthy for {@code unhealthyNanos}. Unless already settled. */
+    void failStalled(String reason, long unhealthyNanos) {
+        if (settled.compareAndSet(false, true) && call != null) {
+            call.deliverStalled(master, reason, unhealthyNanos);
+        }
+    }
+
     /** Settles without delivering anything: the caller no longer waits. */
     void abandon() {
         settled.set(true);

@@ -1,7 +1,9 @@
 package dev.pottery.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ public final class Replies<T> {
     private final List<T> successes = new ArrayList<>();
     private final List<T> refused = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
+    /** For failures that were stalls: how long the master had been unhealthy, in ns. */
+    private final Map<String, Long> stalledFor = new HashMap<>();
     private final boolean[] sent;
 
     Replies(int needed, int masters) {
@@ -38,8 +42,8 @@ public final class Replies<T> {
         return needed;
     }
 
-    void sent(int master) {
-        sent[master] = true;
+    void sent(int master, boolean queued) {
+        sent[master] = queued;
     }
 
     /**
@@ -59,7 +63,15 @@ public final class Replies<T> {
     }
 
     void failure(String master, String reason) {
+        failure(master, reason, -1);
+    }
+
+    /** A failure; {@code unhealthyNanos} is how long a stalled master had been unhealthy, or negative. */
+    void failure(String master, String reason, long unhealthyNanos) {
         failures.put(master, reason);
+        if (unhealthyNanos >= 0) {
+            stalledFor.put(master, unhealthyNanos);
+        }
     }
 
     /** Whether at least the needed number of masters succeeded. */
@@ -88,6 +100,23 @@ public final class Replies<T> {
     /** The masters that failed with an error or did not answer in time, with the reason. */
     public Map<String, String> failures() {
         return Collections.unmodifiableMap(failures);
+    }
+
+    /**
+     * How many masters failed, not counting those only just found stalled (unhealthy for less than
+     * {@code atLeast}): on a loaded machine a healthy master can look stalled for a moment, and such a
+     * failure is worth a retry rather than giving up.
+     */
+    public int lastingFailures(Duration atLeast) {
+        long nanos = atLeast.toNanos();
+        int lasting = 0;
+        for (String master : failures.keySet()) {
+            Long stalled = stalledFor.get(master);
+            if (stalled == null || stalled >= nanos) {
+                lasting++;
+            }
+        }
+        return lasting;
     }
 
     /** How many masters answered, as a success or not (failures excluded). */

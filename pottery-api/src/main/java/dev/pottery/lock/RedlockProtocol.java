@@ -63,7 +63,9 @@ final class RedlockProtocol {
                         return new Attempt(new Lease(token, set, validUntil), set.failures());
                     }
                     masters.post(set, release(token));
-                    if (settings.raiseOnRedisErrors() && set.failures().size() > masters.size() / 2) {
+                    // A master only just found stalled (on a loaded machine, maybe just slow) is worth
+                    // another attempt; one that errs, times out or stays stalled counts.
+                    if (settings.raiseOnRedisErrors() && set.lastingFailures(settings.masterTimeout()) > masters.size() / 2) {
                         throw new QuorumIsImpossibleException("cannot acquire the lock: more than half of the "
                                 + masters.size() + " masters failed", redisKey, masters.names(), set.failures());
                     }

@@ -33,14 +33,16 @@ class NextIdTest {
     }
 
     @Test
-    void storesThePlainDecimalNumberAtNextidKeyOnEveryMasterAsPythonDoes(RedisServerGroup group) {
+    void storesThePlainDecimalNumberAtNextidKeyOnAQuorumOfMastersAsPythonReadsIt(RedisServerGroup group) {
         NextId ids = new NextId("user-ids", group.clients());
         ids.next();
         ids.next();
         ids.next();
-        // next() returns on a quorum; the remaining masters may still be on their way.
-        org.awaitility.Awaitility.await().untilAsserted(() ->
-                assertThat(group.clients()).allSatisfy(master -> assertThat(master.get("nextid:user-ids")).isEqualTo("3")));
+        // A claim goes to a quorum of masters (more only when one refuses or fails); the others may
+        // lag behind, never ahead, and any quorum Python reads includes one that knows 3.
+        List<String> stored = group.clients().stream().map(master -> master.get("nextid:user-ids")).toList();
+        assertThat(stored.stream().filter("3"::equals).count()).isGreaterThanOrEqualTo(3);
+        assertThat(stored).allSatisfy(value -> assertThat(value).isIn(null, "1", "2", "3"));
         assertThat(new NextId(group.clients()).redisKey()).isEqualTo("nextid:current");
     }
 
