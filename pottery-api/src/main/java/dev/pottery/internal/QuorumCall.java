@@ -70,8 +70,11 @@ final class QuorumCall<T> {
             initial = initialMasters;
             handingOver++;
         }
-        askMore(initial);
-        handedOver();
+        try {
+            askMore(initial);
+        } finally {
+            handedOver();
+        }
     }
 
     /** One hand-over ended: publishes the outcome if it is known and no other hand-over is under way. */
@@ -129,17 +132,20 @@ final class QuorumCall<T> {
                 }
                 continue;
             }
-            if (previous != null && !previous.wasSent(master)) {
-                synchronized (this) {
-                    replies.sent(master, false);
+            try {
+                if (previous != null && !previous.wasSent(master)) {
+                    synchronized (this) {
+                        replies.sent(master, false);
+                    }
+                    deliver(master, null, null, false);
+                } else if (!lanes.get(master).submit(pending)) {
+                    synchronized (this) {
+                        replies.sent(master, false); // never queued, so it cannot run there
+                    }
                 }
-                deliver(master, null, null, false);
-            } else if (!lanes.get(master).submit(pending)) {
-                synchronized (this) {
-                    replies.sent(master, false); // never queued, so it cannot run there
-                }
+            } finally {
+                handedOver();
             }
-            handedOver();
         }
     }
 

@@ -132,6 +132,30 @@ class MastersTest {
     }
 
     @Test
+    void aCommandThatMustRunReachesEveryMasterEvenWhenTheOutcomeIsKnownFirst(RedisServerGroup group) {
+        Masters masters = new Masters(group.clients());
+        // One success decides it: the caller returns, and the other two masters still get the command.
+        Replies<String> set = masters.call(MasterCommand.set("k", "v", SetParams.setParams()).mustRun(), "OK"::equals, 1,
+                LONG);
+        assertThat(set.reached()).isTrue();
+        await().untilAsserted(() -> assertThat(group.clients()).allSatisfy(redis -> assertThat(redis.get("k")).isEqualTo("v")));
+    }
+
+    @Test
+    void aStallCountsAsATransientFailureUntilItLasts(RedisServerGroup group) {
+        Masters masters = new Masters(group.clients());
+        group.get(1).pause();
+        Replies<String> first = masters.call(MasterCommand.get("k"), any -> true, 3, LONG);
+        assertThat(first.failures()).containsOnlyKeys(masters.names().get(1));
+        assertThat(first.lastingFailures(Duration.ofSeconds(5))).isZero();
+        assertThat(first.lastingFailures(Duration.ZERO)).isEqualTo(1);
+        group.get(2).kill(); // an error always counts
+        Replies<String> second = masters.call(MasterCommand.get("k"), any -> true, 2, LONG);
+        assertThat(second.failures()).containsOnlyKeys(masters.names().get(1), masters.names().get(2));
+        assertThat(second.lastingFailures(Duration.ofSeconds(5))).isEqualTo(1);
+    }
+
+    @Test
     void rejectsTwoClientsOfOneServer(RedisServerGroup group) {
         try (var again = group.get(0).newClient()) {
             assertThatThrownBy(() -> new Masters(List.of(group.clients().get(0), again)))
