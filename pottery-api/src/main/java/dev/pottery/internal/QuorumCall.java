@@ -99,38 +99,24 @@ final class QuorumCall<T> {
     }
 
     /**
-     * Asks up to {@code count} more masters, unless none is left or the outcome is known; once it is
-     * known, a command that must run still goes to the rest of the initial masters, uncounted (a
-     * release must reach every master its SET may have reached).
+     * Asks up to {@code count} more masters, unless none is left. The initial masters are all asked
+     * even when the outcome is known before the last of them is (a lock is taken on every master, and
+     * its release must reach every master its SET went to); masters beyond them only while it is not.
      */
     private void askMore(int count) {
         for (int i = 0; i < count; i++) {
             int master;
             Pending<T> pending;
             synchronized (this) {
-                if (asked == order.length) {
+                if (asked == order.length || (decided && asked >= initial)) {
                     return;
                 }
-                if (decided) {
-                    if (command.droppable() || asked >= initial) {
-                        return;
-                    }
-                    master = order[asked++];
-                    pending = null;
-                } else {
-                    master = order[asked++];
+                master = order[asked++];
                 unsettled++;
-                    pending = new Pending<>(command, this, master);
-                    pendings[master] = pending;
-                    replies.sent(master, true);
-                    handingOver++;
-                }
-            }
-            if (pending == null) {
-                if (previous == null || previous.wasSent(master)) {
-                    lanes.get(master).submit(new Pending<>(command, null, master));
-                }
-                continue;
+                pending = new Pending<>(command, this, master);
+                pendings[master] = pending;
+                replies.sent(master, true);
+                handingOver++;
             }
             try {
                 if (previous != null && !previous.wasSent(master)) {
