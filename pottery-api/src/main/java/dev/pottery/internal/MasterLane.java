@@ -1,7 +1,6 @@
 package dev.pottery.internal;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -10,9 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -45,7 +47,7 @@ final class MasterLane implements Runnable {
 
     private static final Map<UnifiedJedis, MasterLane> LANES = Collections.synchronizedMap(new WeakHashMap<>());
     /** Lanes whose thread runs: the stall watch looks at these. */
-    private static final Set<MasterLane> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Set<MasterLane> RUNNING_LANES = ConcurrentHashMap.newKeySet();
     /** When the latest answered round trip (of any lane) was sent, on the {@link System#nanoTime()} clock. */
     private static final AtomicLong LATEST_ANSWERED_SEND = new AtomicLong(System.nanoTime() - TimeUnit.HOURS.toNanos(1));
     private static final Object WATCH_LOCK = new Object();
@@ -65,14 +67,22 @@ final class MasterLane implements Runnable {
     private final WeakReference<UnifiedJedis> client;
     private final String name;
 
-    // Guarded by this.
-    private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
-    private List<Pending<?>> inFlight = List.of();
-    private boolean running;
-    private boolean idle;
-    private volatile boolean stalled;
-    private String stallReason;
+    /** Commands waiting for the lane's thread; many submitters, one taker, no lock. */
+    private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    /** {@link #STOPPED}, {@link #RUNNING} or {@link #PARKED}: whether a submitter must start or wake the thread. */
+    private final AtomicInteger state = new AtomicInteger(STOPPED);
+    private static final int STOPPED = 0;
+    private static final int RUNNING = 1;
+    private static final int PARKED = 2;
+    private volatile Thread worker;
 
+    /** Guards the start and end of a stall against the end of the round trip it is about. */
+    private final Object stallLock = new Object();
+    private volatile boolean stalled;
+    private volatile String stallReason;
+    /** The commands of the round trip out now. */
+    private volatile List<Pending<?>> inFlight = List.of();
     /** The round trip out now, or null. */
     private volatile RoundTrip current;
     /** A moving average of answered round trips, in ns. */
@@ -105,24 +115,43 @@ final class MasterLane implements Runnable {
      * @return whether the command was queued, so that it may run on the master
      */
     boolean submit(Pending<?> pending) {
-        boolean stalledNow;
-        boolean queued;
-        String reason;
-        synchronized (this) {
-            reason = stallReason;
-            stalledNow = stalled && pending.droppable();
-            queued = !stalledNow && (queue.size() < MAX_QUEUED || !pending.droppable());
-            if (queued) {
-                queue.add(pending);
-                wake();
+        if (pending.droppable()) {
+            if (stalled) {
+                pending.failStalled(stallReason, unhealthyNanos());
+                return false;
+            }
+            if (queued.get() >= MAX_QUEUED) {
+                pending.fail(MAX_QUEUED + " commands already wait for this master");
+                return false;
             }
         }
-        if (stalledNow) {
-            pending.failStalled(reason, unhealthyNanos());
-        } else if (!queued) {
-            pending.fail(MAX_QUEUED + " commands already wait for this master");
+        queued.incrementAndGet();
+        queue.offer(pending);
+        if (pending.droppable() && stalled && queue.remove(pending)) {
+            // The lane stalled while this was being queued: fail it as the stall did the others.
+            queued.decrementAndGet();
+            pending.failStalled(stallReason, unhealthyNanos());
+            return false;
         }
-        return queued;
+        signal();
+        return true;
+    }
+
+    /** Makes sure the lane's thread runs: starts it, or wakes it if it is parked. */
+    private void signal() {
+        int now = state.get();
+        if (now == PARKED) {
+            if (state.compareAndSet(PARKED, RUNNING)) {
+                LockSupport.unpark(worker);
+            }
+        } else if (now == STOPPED && state.compareAndSet(STOPPED, RUNNING)) {
+            RUNNING_LANES.add(this);
+            Thread thread = new Thread(this, "pottery-master-" + name);
+            thread.setDaemon(true);
+            worker = thread;
+            thread.start();
+            startWatch();
+        }
     }
 
     private long unhealthyNanos() {
@@ -141,35 +170,18 @@ final class MasterLane implements Runnable {
      * is stalled: callers that need only a quorum ask healthy masters first.
      */
     int health() {
-        RoundTrip trip = current;
-        if (trip != null && stalled) {
+        if (stalled) {
             return 2;
         }
         return suspect ? 1 : 0;
     }
 
-    /** With the monitor held: makes sure the lane's thread runs and looks at the queue. */
-    private void wake() {
-        if (!running) {
-            running = true;
-            RUNNING.add(this);
-            Thread thread = new Thread(this, "pottery-master-" + name);
-            thread.setDaemon(true);
-            thread.start();
-            startWatch();
-        } else if (idle) {
-            notify();
-        }
-    }
-
     @Override
     public void run() {
-        boolean ended = false;
         try {
             while (true) {
                 List<Pending<?>> batch = nextBatch();
                 if (batch == null) {
-                    ended = true;
                     return;
                 }
                 UnifiedJedis redis = client.get();
@@ -184,54 +196,72 @@ final class MasterLane implements Runnable {
                     closeOpenPipeline();
                     batch.forEach(pending -> pending.fail(describe(unexpected)));
                 }
-                synchronized (this) {
+                synchronized (stallLock) {
                     current = null;
                     inFlight = List.of();
                     stalled = false;
                 }
             }
-        } finally {
-            if (!ended) {
-                synchronized (this) {
-                    // An Error ends the thread: let the next command start a new one.
-                    running = false;
-                    RUNNING.remove(this);
-                    current = null;
-                    stalled = false;
-                }
+        } catch (Error e) {
+            // The thread ends: let the next command start a new one.
+            closeOpenPipeline();
+            synchronized (stallLock) {
+                current = null;
+                stalled = false;
             }
+            RUNNING_LANES.remove(this);
+            state.set(STOPPED);
+            throw e;
         }
     }
 
-    /** Waits for commands and takes the next batch, or returns null (and ends the thread) when idle too long. */
-    private synchronized List<Pending<?>> nextBatch() {
+    /**
+     * Takes the next batch, parking while there is none; returns null when the thread is to end
+     * (idle for 10 s; it keeps its pipeline's connection only for the first 100 ms of that).
+     */
+    private List<Pending<?>> nextBatch() {
         long idleSince = System.nanoTime();
-        while (queue.isEmpty()) {
+        while (true) {
+            List<Pending<?>> batch = take();
+            if (!batch.isEmpty()) {
+                inFlight = batch;
+                current = new RoundTrip(System.nanoTime());
+                return batch;
+            }
             long idleFor = System.nanoTime() - idleSince;
             if (open != null && idleFor >= KEEP_CONNECTION_NANOS) {
                 closeOpenPipeline(); // back to the pool: a connection idle in our hands could go stale
             }
-            long left = (open != null ? KEEP_CONNECTION_NANOS : IDLE_NANOS) - idleFor;
-            if (left <= 0 && open == null) {
-                running = false;
-                RUNNING.remove(this);
-                return null;
+            if (idleFor >= IDLE_NANOS) {
+                if (state.compareAndSet(RUNNING, STOPPED)) {
+                    RUNNING_LANES.remove(this);
+                    // A command queued just before the stop would wait for ever: take the lane back.
+                    if (queue.isEmpty() || !state.compareAndSet(STOPPED, RUNNING)) {
+                        return null;
+                    }
+                    RUNNING_LANES.add(this);
+                }
+                continue;
             }
-            idle = true;
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                // a daemon of our own: nobody interrupts it for a reason to act on
-            } finally {
-                idle = false;
+            state.set(PARKED);
+            if (!queue.isEmpty()) {
+                // A submitter may have seen RUNNING and not woken us: look again instead of parking.
+                state.compareAndSet(PARKED, RUNNING);
+                continue;
             }
+            LockSupport.parkNanos(this, (open != null ? KEEP_CONNECTION_NANOS : IDLE_NANOS) - idleFor);
+            // Woken by a submitter (it set RUNNING), by the time limit, or spuriously.
+            state.compareAndSet(PARKED, RUNNING);
         }
-        List<Pending<?>> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
-        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
-            batch.add(queue.poll());
+    }
+
+    private List<Pending<?>> take() {
+        List<Pending<?>> batch = new ArrayList<>();
+        Pending<?> next;
+        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+            queued.decrementAndGet();
+            batch.add(next);
         }
-        inFlight = batch;
-        current = new RoundTrip(System.nanoTime());
         return batch;
     }
 
@@ -379,27 +409,27 @@ final class MasterLane implements Runnable {
         if (out <= threshold || !(suspect || othersAnswered || out > 4 * threshold)) {
             return;
         }
+        String reason = "stalled: no reply for " + TimeUnit.NANOSECONDS.toMillis(out) + " ms";
         List<Pending<?>> failed = new ArrayList<>();
-        String reason;
-        synchronized (this) {
+        synchronized (stallLock) {
             if (current != trip || stalled) {
                 return;
             }
-            stalled = true;
             becameUnhealthy(trip.sentAt());
-            reason = "stalled: no reply for " + TimeUnit.NANOSECONDS.toMillis(out) + " ms";
             stallReason = reason;
+            stalled = true;
             for (Pending<?> pending : inFlight) {
                 if (pending.droppable()) {
                     failed.add(pending);
                 }
             }
-            for (Pending<?> pending : queue) {
-                if (pending.droppable()) {
-                    failed.add(pending);
-                }
+        }
+        // Waiting droppable commands are not sent: their callers stop waiting for this master now.
+        for (Pending<?> pending : queue) {
+            if (pending.droppable() && queue.remove(pending)) {
+                queued.decrementAndGet();
+                failed.add(pending);
             }
-            queue.removeIf(Pending::droppable);
         }
         long unhealthy = unhealthyNanos();
         failed.forEach(pending -> pending.failStalled(reason, unhealthy));
@@ -415,9 +445,9 @@ final class MasterLane implements Runnable {
     }
 
     private static void watchAll() {
-        if (RUNNING.isEmpty()) {
+        if (RUNNING_LANES.isEmpty()) {
             synchronized (WATCH_LOCK) {
-                if (RUNNING.isEmpty() && watch != null) {
+                if (RUNNING_LANES.isEmpty() && watch != null) {
                     watch.cancel(false);
                     watch = null;
                 }
@@ -430,7 +460,7 @@ final class MasterLane implements Runnable {
         }
         lastTick = now;
         long latest = LATEST_ANSWERED_SEND.get();
-        for (MasterLane lane : RUNNING) {
+        for (MasterLane lane : RUNNING_LANES) {
             try {
                 lane.checkStall(now, latest, watchResumedAt);
             } catch (RuntimeException unexpected) {
