@@ -25,12 +25,7 @@ import java.util.concurrent.TimeUnit;
  * out of a claim only fall behind, which is harmless: a lower stored number accepts any later
  * claim, and any quorum read still meets the quorum that stored the latest block.
  *
- * <p><b>Why no read is needed.</b> An ID issued before a request was made is stored (or exceeded)
- * on a quorum Q1 by then; a claim sent after the request that a quorum Q2 accepts found, on the
- * master Q1 and Q2 share, a stored number below its first ID, stored numbers never decrease, so every
- * ID of the block is larger. Two overlapping blocks cannot both be accepted by a quorum, since their
- * shared master accepts only the first. So the guarantees hold whatever number a claim proposes;
- * learning the stored numbers only makes the proposals succeed.
+ * <p>Why the guarantees need no read before a proposal: see the package documentation.
  *
  * <p>Up to two claims are in flight at once: requests arriving while one is out are claimed at once
  * rather than after it returns. Each master's lane sends them in order, so the second usually lands

@@ -26,8 +26,8 @@ import redis.clients.jedis.params.SetParams;
  * }</pre>
  *
  * <p><b>Algorithm</b> (pottery's, after antirez): a compare-and-set script proposes the next ID to
- * every master at once and stores it where the stored number is smaller; the ID is issued when a
- * quorum stored it. Two callers proposing the same number cannot both reach a quorum (any two
+ * a quorum of masters at once (more when one refuses or fails) and stores it where the stored number
+ * is smaller; the ID is issued when a quorum stored it. Two callers proposing the same number cannot both reach a quorum (any two
  * quorums share a master), and a quorum that stored an ID refuses anything not larger, so an ID is
  * never issued twice and every ID is larger than all IDs issued before it was asked for. Concurrent
  * callers leave holes. Pottery reads the stored numbers (GET on every master) before each proposal;

@@ -1,5 +1,6 @@
 /**
- * Shared machinery of the library (Lua scripts, key helpers). Not part of the public API: users must
- * not depend on it, and it may change in any release.
+ * Shared machinery of the library (Lua scripts, key helpers, and {@code Masters}: the per-master
+ * lanes and quorum calls under Redlock and NextId). Not part of the public API: users must not
+ * depend on it, and it may change in any release.
  */
 package dev.pottery.internal;

@@ -44,8 +44,17 @@ import redis.clients.jedis.UnifiedJedis;
  * drift minus the time acquiring took); otherwise it releases what it took and retries after a random
  * pause. Releasing, extending and {@link #locked()} run compare-the-token Lua scripts on every master,
  * so nobody ever releases or extends a lease that is not theirs. Each operation costs about one round
- * trip to the slowest master of the quorum; a master silent for longer than the master timeout counts
- * as failed.
+ * trip to the slowest master of the quorum. Each master's commands go through a lane of their own (one
+ * I/O thread per client, pipelining what queues up), so a master that stops answering holds up
+ * nobody: once it is overdue while it is needed it counts as failed (after at most the master
+ * timeout, usually within 50–200 ms), and further commands skip it until it answers again; a
+ * release still reaches it, after the SET it releases.
+ *
+ * <p><b>Long holders.</b> Built with {@link RedlockBuilder#autoRenew(boolean) autoRenew(true)}, a
+ * watchdog renews the lease every third of the auto-release time, without limit, until unlock; a
+ * holder checks {@link #holdsValidLease()} or registers {@link RedlockBuilder#onLeaseLost} to learn
+ * that a renewal failed. {@link #acquireAsync()} acquires without blocking a thread and returns a
+ * {@link RedlockLease} (pottery's {@code AIORedlock}).
  *
  * <p><b>In this JVM.</b> As with {@link ReentrantLock}, one {@code Redlock} is shared by threads, and
  * the holder is a thread: it may lock again (a local hold count: Redis keeps one token), and
