@@ -3,11 +3,9 @@ package dev.pottery;
 import dev.pottery.id.NextId;
 import dev.pottery.lock.Redlock;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,22 +67,11 @@ public final class Contender {
     }
 
     /** Starts {@code Contender.main} in a new JVM with the test class path. */
-    public static Process startChild(String mode, int counterPort, int threads, List<Integer> masterPorts) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), Contender.class.getName(), mode,
-                Integer.toString(counterPort), Integer.toString(threads)));
-        masterPorts.forEach(port -> command.add(Integer.toString(port)));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    /** Waits for a child and returns its standard output, failing if it failed. */
-    public static String output(Process child) throws IOException, InterruptedException {
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!child.waitFor(60, TimeUnit.SECONDS) || child.exitValue() != 0) {
-            child.destroyForcibly();
-            throw new IllegalStateException("the child JVM failed: exit " + (child.isAlive() ? "none" : child.exitValue()));
-        }
-        return out;
+    public static Process startChild(String mode, int counterPort, int threads, List<Integer> masterPorts)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of(mode, Integer.toString(counterPort), Integer.toString(threads)));
+        masterPorts.forEach(port -> args.add(Integer.toString(port)));
+        return ChildProcess.startJvm(Contender.class, args);
     }
 
     /** Works until {@code stop} appears on the counter server. */

@@ -83,7 +83,7 @@ class PausedMasterLivenessTest {
             timeline.ids.addAll(here.ids());
         }
         for (Process child : children) {
-            String out = Contender.output(child);
+            String out = ChildProcess.output(child);
             if (mode.equals("lock")) {
                 timeline.turns += Long.parseLong(out.trim());
             } else {

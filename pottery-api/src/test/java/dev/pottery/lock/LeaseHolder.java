@@ -1,5 +1,7 @@
 package dev.pottery.lock;
 
+import dev.pottery.ChildProcess;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +30,7 @@ public final class LeaseHolder {
     }
 
     /** Starts a holder in a new JVM with the test class path. */
-    static Process start(List<Integer> masterPorts) throws java.io.IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), LeaseHolder.class.getName()));
-        masterPorts.forEach(port -> command.add(Integer.toString(port)));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    static Process start(List<Integer> masterPorts) throws IOException {
+        return ChildProcess.startJvm(LeaseHolder.class, masterPorts.stream().map(String::valueOf).toList());
     }
 }
