@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
@@ -202,12 +201,6 @@ public final class Masters {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** As {@link #call}, for work given as a function of the client (run on its own, not pipelined). */
-    public <T> Replies<T> call(Function<UnifiedJedis, T> command, Predicate<? super T> success, int needed,
-            Duration timeout) {
-        return call(MasterCommand.direct(command), success, needed, timeout);
     }
 
     /**
