@@ -55,12 +55,10 @@ public final class ChildProcess {
 
     /** Starts this class in a new JVM with the test classpath and waits until it is about to work. */
     public static Process start(String mode, List<String> extra, List<RedisServer> servers) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), ChildProcess.class.getName(), mode));
-        command.addAll(extra);
-        servers.forEach(server -> command.add(Integer.toString(server.port())));
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> args = new ArrayList<>(List.of(mode));
+        args.addAll(extra);
+        servers.forEach(server -> args.add(Integer.toString(server.port())));
+        Process child = startJvm(ChildProcess.class, args);
         try (UnifiedJedis first = servers.get(0).newClient()) {
             for (int i = 0; i < 600 && first.get("child-ready") == null && child.isAlive(); i++) {
                 Thread.sleep(50);
@@ -69,6 +67,14 @@ public final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         return child;
+    }
+
+    /** Starts {@code main} in a new JVM with the test class path and the given arguments; its errors go to ours. */
+    public static Process startJvm(Class<?> main, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     /** Waits for the child and returns its standard output, failing if it failed. */

@@ -73,8 +73,11 @@ class CoordinationOnClusterAndSentinelTest {
         NextId ids = new NextId("orders", masters(cluster));
         assertThat(List.of(ids.next(), ids.next(), ids.next())).containsExactly(1L, 2L, 3L);
         assertThat(ids.current()).isEqualTo(3L);
-        await().atMost(5, TimeUnit.SECONDS).until(() -> "3".equals(cluster.get("nextid:orders"))
-                && "3".equals(sentinel.client().get("nextid:orders")) && "3".equals(plain.client().get("nextid:orders")));
+        // A claim goes to a quorum of the masters (2 of 3, more only when one refuses or fails).
+        List<String> stored = List.of(String.valueOf(cluster.get("nextid:orders")),
+                String.valueOf(sentinel.client().get("nextid:orders")), String.valueOf(plain.client().get("nextid:orders")));
+        assertThat(stored.stream().filter("3"::equals).count()).isGreaterThanOrEqualTo(2);
+        assertThat(stored).allSatisfy(value -> assertThat(value).isIn("null", "1", "2", "3"));
     }
 
     @Test

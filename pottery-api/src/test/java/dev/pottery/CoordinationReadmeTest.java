@@ -1,6 +1,7 @@
 package dev.pottery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.pottery.id.NextId;
 import dev.pottery.lock.HeldLock;
@@ -10,6 +11,9 @@ import dev.pottery.testing.RedisServers;
 import dev.pottery.time.ContextTimer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -18,7 +22,7 @@ import redis.clients.jedis.UnifiedJedis;
 class CoordinationReadmeTest {
 
     @Test
-    void readmeTourRunsAsWritten(RedisServerGroup group) throws InterruptedException {
+    void readmeTourRunsAsWritten(RedisServerGroup group) throws Exception {
         List<UnifiedJedis> masters = group.clients();
 
         Redlock printer = new Redlock("printer", masters);
@@ -43,6 +47,26 @@ class CoordinationReadmeTest {
         NextId userIds = new NextId("user-ids", masters);
         assertThat(userIds.next()).isEqualTo(1);
         assertThat(userIds.next()).isEqualTo(2);
+
+        AtomicBoolean aborted = new AtomicBoolean();
+        Redlock nightly = Redlock.builder("nightly-job", masters)
+                .autoRenew(true)
+                .onLeaseLost(lost -> aborted.set(true))
+                .build();
+        nightly.lock();
+        assertThat(nightly.holdsValidLease()).isTrue();
+        nightly.unlock();
+        assertThat(aborted).isFalse();
+
+        int printed = printer.acquireAsync()
+                .thenCompose(lease -> CompletableFuture.supplyAsync(() -> 3)
+                        .whenComplete((done, error) -> lease.releaseAsync()))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(printed).isEqualTo(3);
+        CompletableFuture<Long> next = userIds.nextAsync();
+        assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+        await().pollInSameThread().until(printer::tryLock); // the release above is on its way
+        printer.unlock();
 
         try (ContextTimer timer = ContextTimer.started()) {
             Thread.sleep(20);

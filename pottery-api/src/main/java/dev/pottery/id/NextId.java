@@ -1,15 +1,18 @@
 package dev.pottery.id;
 
+import dev.pottery.PotteryException;
 import dev.pottery.QuorumNotAchievedException;
+import dev.pottery.internal.MasterCommand;
 import dev.pottery.internal.Masters;
+import dev.pottery.internal.PotteryThreads;
 import dev.pottery.internal.Replies;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Increasing IDs shared by threads, processes and machines through a quorum of independent Redis
@@ -22,26 +25,29 @@ import redis.clients.jedis.UnifiedJedis;
  * long second = userIds.getAsLong();                  // 2, or more if others drew meanwhile
  * }</pre>
  *
- * <p><b>Algorithm</b> (pottery's, after antirez): read the key on every master at once and take the
- * largest of a quorum of answers (missing = 0); propose that plus one to every master at once with a
- * compare-and-set script that stores it only if the stored number is smaller; the ID is issued when
- * a quorum stored it. Two callers proposing the same number cannot both reach a quorum (any two
+ * <p><b>Algorithm</b> (pottery's, after antirez): a compare-and-set script proposes the next ID to
+ * a quorum of masters at once (more when one refuses or fails) and stores it where the stored number
+ * is smaller; the ID is issued when a quorum stored it. Two callers proposing the same number cannot both reach a quorum (any two
  * quorums share a master), and a quorum that stored an ID refuses anything not larger, so an ID is
  * never issued twice and every ID is larger than all IDs issued before it was asked for. Concurrent
- * callers leave holes. One claim costs two fan-outs: about two round trips to the slowest master of
- * the quorum.
+ * callers leave holes. Pottery reads the stored numbers (GET on every master) before each proposal;
+ * here a refusing master answers with its stored number instead, and the proposal is retried above
+ * it, so an ID costs one round trip to the masters rather than two (the safety argument needs no
+ * read: see the package documentation). Numbers are compared exactly as decimal text, however large.
  *
- * <p><b>Threads.</b> Threads of one JVM take turns on one {@code NextId}, so they never race each
- * other; and the thread whose turn it is claims a block of consecutive IDs for itself and every
- * thread waiting at that moment ({@code stored < first}, then store {@code last}), handing them out in
- * arrival order. Every guarantee above holds for each ID of a block, since all its requesters were
- * waiting before the claim was read; Python processes sharing the key see only a larger number.
+ * <p><b>Threads.</b> Requests of one JVM on one {@code NextId} never race each other: every request
+ * waiting when a claim is made shares it, as a block of consecutive IDs handed out in arrival order
+ * ({@code stored < first}, then store {@code last}), and up to two claims are out at once. Every
+ * guarantee above holds for each ID of a block, since all its requests were made before the claim was
+ * sent; Python processes sharing the key see only a larger number. {@link #nextAsync()} requests an ID
+ * without blocking the calling thread.
  *
- * <p><b>Failures.</b> An attempt in which too few masters answer (errors, or no reply within the
- * master timeout) counts as a try; after {@code tries} (default 3, as pottery) {@code next()}
- * throws {@link QuorumNotAchievedException} naming the failed masters (every thread of the block
- * gets it). Losing a race to another process does not use up a try: the caller reads again at once
- * (up to 1000 times in a row).
+ * <p><b>Failures.</b> A claim in which too few masters answer (errors, or no reply within the
+ * master timeout; a stalled master counts as failed at once) counts as a try; after {@code tries}
+ * (default 3, as pottery) {@code next()} throws {@link QuorumNotAchievedException} naming the failed
+ * masters. Losing a race to another process does not use up a try: the claim is retried at once
+ * above the numbers learnt (up to 1000 times in a row). IDs are Java {@code long}s: once the
+ * sequence reaches {@link Long#MAX_VALUE}, {@code next()} throws {@link PotteryException}.
  */
 public final class NextId implements LongSupplier {
 
@@ -54,10 +60,6 @@ public final class NextId implements LongSupplier {
     private final Masters masters;
     private final Duration masterTimeout;
     private final IdClaims claims;
-    /** Requests not yet served; also the monitor guarding them and {@link #serving}. */
-    private final List<Request> waiting = new ArrayList<>();
-    /** Whether a thread is claiming IDs, for itself and for every thread waiting when it started. */
-    private boolean serving;
 
     /** The sequence {@code nextid:current} over the given masters. */
     public NextId(Collection<? extends UnifiedJedis> masters) {
@@ -92,63 +94,24 @@ public final class NextId implements LongSupplier {
     }
 
     /**
-     * Issues the next ID: larger than every ID issued before this call, by anyone.
+     * Issues the next ID: larger than every ID issued before this call, by anyone. Costs one script
+     * per master, shared with every request of this {@code NextId} waiting at the same moment.
      *
      * @throws QuorumNotAchievedException if too few masters answered in {@code tries} attempts
+     * @throws PotteryException if the sequence has reached {@link Long#MAX_VALUE}
      */
     public long next() {
-        Request mine = new Request();
-        List<Request> batch = null;
-        boolean interrupted = false;
-        synchronized (waiting) {
-            waiting.add(mine);
-            while (!mine.done && serving) {
-                try {
-                    waiting.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // an ID is a short wait: finish it, keep the interrupt
-                }
-            }
-            if (!mine.done) {
-                // Nobody is serving: serve everyone waiting now with one block of consecutive IDs.
-                serving = true;
-                batch = new ArrayList<>(waiting);
-                waiting.clear();
-            }
-        }
-        if (batch != null) {
-            serve(batch);
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (mine.failure != null) {
-            throw mine.failure;
-        }
-        return mine.id;
+        return PotteryThreads.join(claims.request());
     }
 
-    private void serve(List<Request> batch) {
-        // Kept only if an Error escapes the claim: the waiting threads must not wait for ever.
-        RuntimeException failure = new IllegalStateException("claiming IDs failed unexpectedly");
-        long first = 0;
-        try {
-            first = claims.claim(batch.size());
-            failure = null;
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            synchronized (waiting) {
-                for (int i = 0; i < batch.size(); i++) {
-                    Request request = batch.get(i);
-                    request.id = first + i;
-                    request.failure = failure;
-                    request.done = true;
-                }
-                serving = false;
-                waiting.notifyAll();
-            }
-        }
+    /**
+     * Requests the next ID without blocking the calling thread (pottery's {@code AIONextID}): the
+     * future completes, on Pottery's callback pool, with an ID larger than every ID issued before this
+     * call, or fails as {@link #next()} throws. Several requests in flight at once may complete in any
+     * order; each ID still exceeds every ID issued before its own request.
+     */
+    public CompletableFuture<Long> nextAsync() {
+        return PotteryThreads.completeOnCallbacks(claims.request());
     }
 
     /** The same as {@link #next()}, so that a {@code NextId} serves as a {@link LongSupplier}. */
@@ -158,26 +121,25 @@ public final class NextId implements LongSupplier {
     }
 
     /**
-     * The last ID issued as far as a quorum of masters knows (0 on a fresh key): one round trip.
+     * The last ID issued as far as a quorum of masters knows (0 on a fresh key): GET on every master,
+     * one round trip.
      *
      * @throws QuorumNotAchievedException if fewer than a quorum of masters answered
+     * @throws PotteryException if a stored value is not an integer or does not fit in a long
      */
     public long current() {
-        Replies<Long> read = claims.read();
-        if (!read.reached()) {
-            throw new QuorumNotAchievedException("cannot read the current ID", redisKey, masters.names(), read.failures());
-        }
-        return IdClaims.max(read);
+        return claims.current();
     }
 
     /**
      * Starts the sequence again: deletes the key on every master, so the next ID is 1. As in pottery,
-     * every master must succeed.
+     * every master must succeed. Each master runs it after this generator's earlier proposals there.
      *
      * @throws QuorumNotAchievedException if a master failed (the sequence may then be partly reset)
      */
     public void reset() {
-        everyMaster(redis -> redis.del(redisKey), "cannot reset the sequence");
+        everyMaster(MasterCommand.del(redisKey), "cannot reset the sequence");
+        claims.restartAfter(0);
     }
 
     /**
@@ -191,7 +153,9 @@ public final class NextId implements LongSupplier {
         if (lastIssued < 0) {
             throw new IllegalArgumentException("IDs are not negative, was " + lastIssued);
         }
-        everyMaster(redis -> redis.set(redisKey, Long.toString(lastIssued)), "cannot set the sequence");
+        everyMaster(MasterCommand.set(redisKey, Long.toString(lastIssued), SetParams.setParams()),
+                "cannot set the sequence");
+        claims.restartAfter(lastIssued);
     }
 
     /** The Redis key of the sequence on every master: {@code nextid:<key>}. */
@@ -199,9 +163,8 @@ public final class NextId implements LongSupplier {
         return redisKey;
     }
 
-    private void everyMaster(java.util.function.Function<UnifiedJedis, Object> command, String message) {
-        // After this generator's last proposal on each master: a straggling SET must not undo the reset.
-        Replies<Object> done = masters.callAfter(claims.lastWrite(), command, reply -> true, masters.size(), masterTimeout);
+    private void everyMaster(MasterCommand<?> command, String message) {
+        Replies<?> done = masters.call(command.mustRun(), reply -> true, masters.size(), masterTimeout);
         if (!done.reached()) {
             throw new QuorumNotAchievedException(message + " on every master", redisKey, masters.names(), done.failures());
         }
@@ -210,12 +173,5 @@ public final class NextId implements LongSupplier {
     @Override
     public String toString() {
         return "NextId[" + redisKey + ", " + masters.size() + " masters]";
-    }
-
-    /** A thread's wait for one ID; written by the serving thread under the {@code waiting} monitor. */
-    private static final class Request {
-        long id;
-        RuntimeException failure;
-        boolean done;
     }
 }

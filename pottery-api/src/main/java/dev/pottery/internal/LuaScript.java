@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -70,6 +72,19 @@ public final class LuaScript {
         } catch (JedisNoScriptException e) {
             return durability.write(redis, key, keyName, null, pipeline -> pipeline.eval(source, keys, args));
         }
+    }
+
+    /**
+     * Appends EVALSHA to a pipeline (the reply comes with the pipeline's sync). The server must know
+     * the script by then: append {@link #appendLoad} first on a connection that may not have it.
+     */
+    public Response<Object> appendTo(AbstractPipeline pipeline, List<byte[]> keys, List<byte[]> args) {
+        return pipeline.evalsha(sha, keys, args);
+    }
+
+    /** Appends SCRIPT LOAD to a pipeline, so that EVALSHA appended after it finds the script. */
+    public Response<byte[]> appendLoad(AbstractPipeline pipeline, byte[] sampleKey) {
+        return pipeline.scriptLoad(source, sampleKey);
     }
 
     /** Runs the script with string keys and arguments (UTF-8). */

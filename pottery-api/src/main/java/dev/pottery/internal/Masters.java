@@ -5,23 +5,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
@@ -32,41 +25,31 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * N independent Redis masters used together, as Redlock and NextId use them: one command is sent to
- * every master at once (one task per master on a shared pool), and the caller waits only until the
- * outcome is known: enough successes, too many refusals and failures for success to be possible, or
- * the time limit. Masters that have not answered by then count as failed and their commands finish
- * in the background (Python pottery's bail-out executor), so a paused master costs at most the time
- * limit, never a stalled caller.
+ * every master at once, and the caller waits only until the outcome is known: enough successes, too
+ * many refusals and failures for success to be possible, or the time limit.
+ *
+ * <p>Each master has a lane of its own ({@code MasterLane}): one thread per client sends that
+ * master's commands in arrival order, batching whatever queued meanwhile into one pipeline. So the
+ * commands of one lease reach each master in the order they were sent (a release never overtakes
+ * its SET), many callers share round trips, and a stalled master holds up nobody: once it is overdue
+ * while the others answer, its commands count as failed at once and droppable ones are not queued
+ * for it any more (see {@link MasterCommand}).
  *
  * <pre>{@code
  * Masters masters = new Masters(clients);
- * Replies<String> set = masters.call(redis -> redis.set(key, token, nxPx), "OK"::equals, masters.quorum(), timeout);
- * Replies<Object> released = masters.callAfter(set, redis -> release(redis), one -> one.equals(1L), masters.quorum(), timeout);
+ * Replies<String> set = masters.call(MasterCommand.set(key, token, nxPx), "OK"::equals, masters.quorum(), timeout);
+ * masters.post(set, MasterCommand.script(RELEASE, key, List.of(token)).mustRun());   // no waiting
+ * CompletableFuture<Replies<String>> later = masters.send(MasterCommand.get(key), any -> true, masters.quorum(), timeout);
  * }</pre>
  */
 public final class Masters {
 
-    /**
-     * Shared by every primitive: threads are created on demand, kept 30 s when idle, and are daemons,
-     * so a master that hangs cannot keep the JVM alive.
-     */
-    private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), new DaemonThreads());
-
     /** Descriptions learnt once per client: finding the endpoint borrows a pooled connection. */
     private static final Map<UnifiedJedis, String> ENDPOINTS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /**
-     * Commands running per client, across all primitives. A paused master holds each command until
-     * the client's socket timeout; past this many, new commands to it fail at once instead of piling
-     * up threads.
-     */
-    private static final Map<UnifiedJedis, AtomicInteger> IN_FLIGHT = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final int MAX_IN_FLIGHT = 64;
-
     private final List<UnifiedJedis> clients;
     private final List<String> names;
-    private final List<AtomicInteger> inFlight;
+    private final List<MasterLane> lanes;
 
     /**
      * Uses the given masters, in their iteration order.
@@ -96,7 +79,11 @@ public final class Masters {
         }
         this.clients = List.copyOf(list);
         this.names = List.copyOf(described);
-        this.inFlight = clients.stream().map(c -> IN_FLIGHT.computeIfAbsent(c, any -> new AtomicInteger())).toList();
+        List<MasterLane> laneList = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            laneList.add(MasterLane.of(clients.get(i), names.get(i)));
+        }
+        this.lanes = List.copyOf(laneList);
     }
 
     /** How many masters there are. */
@@ -115,90 +102,137 @@ public final class Masters {
     }
 
     /**
-     * Runs {@code command} on every master concurrently and waits until {@code needed} replies satisfy
+     * Sends {@code command} to every master and returns, without waiting, the outcome: complete when
+     * {@code needed} replies satisfy {@code success}, when that has become impossible, or after
+     * {@code timeout} (masters that have not answered then count as failed). The future completes on
+     * a master's lane thread or the shared timer: what is chained onto it must be short and must not
+     * block.
+     */
+    public <T> CompletableFuture<Replies<T>> send(MasterCommand<T> command, Predicate<? super T> success, int needed,
+            Duration timeout) {
+        return sendAfter(null, command, success, needed, timeout);
+    }
+
+    /**
+     * As {@link #send}, but only to the masters {@code previous} was sent to (all of them if it is
+     * null); the others count as refusals without being asked, since the command cannot apply there
+     * (releasing a lock whose SET never left for that master).
+     */
+    public <T> CompletableFuture<Replies<T>> sendAfter(Replies<?> previous, MasterCommand<T> command,
+            Predicate<? super T> success, int needed, Duration timeout) {
+        return withTimeout(start(previous, command, success, needed, inOrder(), size()), timeout);
+    }
+
+    private static <T> CompletableFuture<Replies<T>> withTimeout(QuorumCall<T> call, Duration timeout) {
+        if (!call.outcome().isDone()) {
+            String reason = noReply(timeout);
+            call.timeoutBy(PotteryThreads.timer().schedule(() -> call.expire(reason), timeout.toNanos(),
+                    TimeUnit.NANOSECONDS));
+        }
+        return call.outcome();
+    }
+
+    /**
+     * Sends {@code command} to a quorum of masters, the healthy ones first (not stalled, last round
+     * trip answered), and to one more for each of them that refuses or fails, until a quorum
+     * succeeded or that became impossible, or until {@code timeout}: a quorum's work instead of every
+     * master's when all is well. For commands whose effect needs only a quorum, such as NextId's
+     * proposals or a quorum read.
+     */
+    public <T> CompletableFuture<Replies<T>> sendToQuorum(MasterCommand<T> command, Predicate<? super T> success,
+            Duration timeout) {
+        QuorumCall<T> call = start(null, command, success, quorum(), healthyFirst(), quorum());
+        return withTimeout(call, timeout);
+    }
+
+    /** As {@link #sendToQuorum}, waiting for the outcome; see {@link #call} for interrupts. */
+    public <T> Replies<T> callToQuorum(MasterCommand<T> command, Predicate<? super T> success, Duration timeout) {
+        return await(start(null, command, success, quorum(), healthyFirst(), quorum()), timeout);
+    }
+
+    /** The masters' indices, healthy lanes first, then suspect ones, then stalled ones; in master order within each. */
+    private int[] healthyFirst() {
+        int[] order = new int[lanes.size()];
+        int next = 0;
+        for (int health = 0; health <= 2; health++) {
+            for (int i = 0; i < lanes.size(); i++) {
+                if (lanes.get(i).health() == health) {
+                    order[next++] = i;
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Runs {@code command} on every master and waits until {@code needed} replies satisfy
      * {@code success}, until that has become impossible, or until {@code timeout} has passed. An
      * interrupt does not cut the wait short (the wait is bounded anyway); the interrupt status is kept
      * for the caller to act on.
      */
-    public <T> Replies<T> call(Function<UnifiedJedis, T> command, Predicate<? super T> success, int needed,
-            Duration timeout) {
+    public <T> Replies<T> call(MasterCommand<T> command, Predicate<? super T> success, int needed, Duration timeout) {
         return callAfter(null, command, success, needed, timeout);
     }
 
-    /**
-     * As {@link #call}, but on each master only after {@code previous}'s command on that master has
-     * finished (answered or failed), however long that takes; waiting is still bounded by
-     * {@code timeout} ({@code previous} may be null: no ordering). The commands of one primitive travel
-     * on different pooled connections, so without this a release could overtake the SET it releases
-     * and leave a stale lock behind.
-     */
-    public <T> Replies<T> callAfter(Replies<?> previous, Function<UnifiedJedis, T> command,
-            Predicate<? super T> success, int needed, Duration timeout) {
-        BlockingQueue<Reply<T>> arrived = new LinkedBlockingQueue<>();
-        List<CompletableFuture<?>> finished = new ArrayList<>();
-        for (int i = 0; i < clients.size(); i++) {
-            int index = i;
-            CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous.finished(i);
-            CompletableFuture<Reply<T>> reply = before.handleAsync((ignored, failure) -> run(index, command), POOL);
-            reply.thenAccept(arrived::add);
-            finished.add(reply);
-        }
-        Replies<T> replies = new Replies<>(needed, finished);
-        collect(replies, arrived, success, timeout);
-        return replies;
+    /** As {@link #call}, but only on the masters {@code previous} was sent to; see {@link #sendAfter}. */
+    public <T> Replies<T> callAfter(Replies<?> previous, MasterCommand<T> command, Predicate<? super T> success,
+            int needed, Duration timeout) {
+        return await(start(previous, command, success, needed, inOrder(), size()), timeout);
     }
 
-    private <T> void collect(Replies<T> replies, BlockingQueue<Reply<T>> arrived, Predicate<? super T> success,
-            Duration timeout) {
-        boolean interrupted = Thread.interrupted();
+    private static <T> Replies<T> await(QuorumCall<T> call, Duration timeout) {
+        boolean interrupted = false;
         long deadline = System.nanoTime() + timeout.toNanos();
-        Set<Integer> unsettled = new LinkedHashSet<>();
-        for (int i = 0; i < clients.size(); i++) {
-            unsettled.add(i);
-        }
-        boolean timedOut = false;
-        while (!unsettled.isEmpty() && !replies.reached()
-                && clients.size() - replies.refusals() - replies.failures().size() >= replies.needed()) {
-            Reply<T> reply;
-            try {
-                reply = arrived.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-                continue;
+        try {
+            while (true) {
+                try {
+                    return call.outcome().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (TimeoutException e) {
+                    call.expire(noReply(timeout));
+                    return call.outcome().join();
+                } catch (ExecutionException impossible) {
+                    throw new IllegalStateException("a quorum call never fails", impossible);
+                }
             }
-            if (reply == null) {
-                timedOut = true;
-                break;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            unsettled.remove(reply.index());
-            if (reply.error() != null) {
-                replies.failure(names.get(reply.index()), reply.error());
-            } else if (success.test(reply.value())) {
-                replies.success(reply.value());
-            } else {
-                replies.refusal();
-            }
-        }
-        if (timedOut) {
-            for (int index : unsettled) {
-                replies.failure(names.get(index), "no reply within " + timeout.toMillis() + " ms");
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private <T> Reply<T> run(int index, Function<UnifiedJedis, T> command) {
-        AtomicInteger running = inFlight.get(index);
-        try {
-            if (running.incrementAndGet() > MAX_IN_FLIGHT) {
-                return new Reply<>(index, null, MAX_IN_FLIGHT + " earlier commands still unanswered");
+    /**
+     * Sends {@code command} to the masters {@code previous} was sent to (all if null) and waits for
+     * nothing: each master runs it after the commands sent to it before.
+     */
+    public void post(Replies<?> previous, MasterCommand<?> command) {
+        for (int i = 0; i < lanes.size(); i++) {
+            if (previous == null || previous.wasSent(i)) {
+                lanes.get(i).submit(new Pending<>(command, null, i));
             }
-            return Reply.of(index, command, clients.get(index));
-        } finally {
-            running.decrementAndGet();
         }
+    }
+
+    private <T> QuorumCall<T> start(Replies<?> previous, MasterCommand<T> command, Predicate<? super T> success,
+            int needed, int[] order, int initial) {
+        Objects.requireNonNull(command, "command");
+        QuorumCall<T> call = new QuorumCall<>(names, lanes, command, previous, success, needed, order);
+        call.start(initial);
+        return call;
+    }
+
+    private int[] inOrder() {
+        int[] order = new int[lanes.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private static String noReply(Duration timeout) {
+        return "no reply within " + timeout.toMillis() + " ms";
     }
 
     /** A master's endpoint where the client can tell it, else its position. */
@@ -233,30 +267,5 @@ public final class Masters {
     @Override
     public String toString() {
         return names.toString();
-    }
-
-    /** One master's answer: a value, or why it failed. */
-    private record Reply<T>(int index, T value, String error) {
-
-        static <T> Reply<T> of(int index, Function<UnifiedJedis, T> command, UnifiedJedis client) {
-            try {
-                return new Reply<>(index, command.apply(client), null);
-            } catch (RuntimeException e) {
-                String message = e.getMessage();
-                return new Reply<>(index, null, e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
-            }
-        }
-    }
-
-    private static final class DaemonThreads implements ThreadFactory {
-
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "pottery-masters-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -6,9 +6,11 @@ import dev.pottery.QuorumNotAchievedException;
 import dev.pottery.ReleaseUnlockedLockException;
 import dev.pottery.TooManyExtensionsException;
 import dev.pottery.internal.Masters;
+import dev.pottery.internal.PotteryThreads;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -42,8 +44,17 @@ import redis.clients.jedis.UnifiedJedis;
  * drift minus the time acquiring took); otherwise it releases what it took and retries after a random
  * pause. Releasing, extending and {@link #locked()} run compare-the-token Lua scripts on every master,
  * so nobody ever releases or extends a lease that is not theirs. Each operation costs about one round
- * trip to the slowest master of the quorum; a master silent for longer than the master timeout counts
- * as failed.
+ * trip to the slowest master of the quorum. Each master's commands go through a lane of their own (one
+ * I/O thread per client, pipelining what queues up), so a master that stops answering holds up
+ * nobody: once it is overdue while it is needed it counts as failed (after at most the master
+ * timeout, usually within 50–200 ms), and further commands skip it until it answers again; a
+ * release still reaches it, after the SET it releases.
+ *
+ * <p><b>Long holders.</b> Built with {@link RedlockBuilder#autoRenew(boolean) autoRenew(true)}, a
+ * watchdog renews the lease every third of the auto-release time, without limit, until unlock; a
+ * holder checks {@link #holdsValidLease()} or registers {@link RedlockBuilder#onLeaseLost} to learn
+ * that a renewal failed. {@link #acquireAsync()} acquires without blocking a thread and returns a
+ * {@link RedlockLease} (pottery's {@code AIORedlock}).
  *
  * <p><b>In this JVM.</b> As with {@link ReentrantLock}, one {@code Redlock} is shared by threads, and
  * the holder is a thread: it may lock again (a local hold count: Redis keeps one token), and
@@ -175,6 +186,7 @@ public final class Redlock implements Lock {
         boolean acquired = false;
         try {
             lease = acquireInRedis(false, 0, interruptible).lease();
+            LeaseRenewal.startIfEnabled(protocol, lease);
             acquired = true;
         } finally {
             if (!acquired) {
@@ -194,9 +206,12 @@ public final class Redlock implements Lock {
         }
         boolean acquired = false;
         try {
-            RedlockProtocol.Attempt attempt = timed ? acquireInRedis(true, deadline, true) : protocol.tryAcquire();
+            RedlockProtocol.Attempt attempt = timed ? acquireInRedis(true, deadline, true) : join(protocol.tryAcquire());
             lease = attempt.lease();
             acquired = lease != null;
+            if (acquired) {
+                LeaseRenewal.startIfEnabled(protocol, lease);
+            }
             return attempt;
         } finally {
             if (!acquired) {
@@ -225,7 +240,7 @@ public final class Redlock implements Lock {
         Lease released = lease;
         lease = null;
         try {
-            protocol.release(released);
+            join(protocol.release(released));
         } catch (ReleaseUnlockedLockException expired) {
             IllegalMonitorStateException e = new IllegalMonitorStateException("the lease on " + protocol.redisKey()
                     + " was no longer held on a quorum of masters at unlock() (expired, or masters unreachable)");
@@ -250,7 +265,18 @@ public final class Redlock implements Lock {
      */
     public long locked() {
         Lease current = lease;
-        return current == null ? 0 : protocol.remainingMillis(current);
+        return current == null ? 0 : join(protocol.remainingMillis(current));
+    }
+
+    /**
+     * Whether the current thread holds this lock with a lease that is still valid by the local clock:
+     * acquired or last renewed less than the validity time (auto-release time minus the drift
+     * allowance) ago, and not found lost by the watchdog ({@link RedlockBuilder#autoRenew}). Asks no
+     * master: a holder calls it between steps of long work to learn that it may no longer be alone.
+     */
+    public boolean holdsValidLease() {
+        Lease current = lease;
+        return gate.isHeldByCurrentThread() && current != null && current.isValid();
     }
 
     /**
@@ -266,12 +292,7 @@ public final class Redlock implements Lock {
             throw new ExtendUnlockedLockException("the current thread does not hold the lock", protocol.redisKey(),
                     protocol.masters().names(), Map.of());
         }
-        Lease current = lease;
-        if (current.extensions() >= settings.extensionLimit()) {
-            throw new TooManyExtensionsException(protocol.redisKey(), protocol.masters().names(), settings.extensionLimit());
-        }
-        protocol.extend(current);
-        current.extended();
+        join(protocol.extend(lease));
     }
 
     /**
@@ -342,7 +363,7 @@ public final class Redlock implements Lock {
         boolean interrupted = false;
         try {
             while (true) {
-                RedlockProtocol.Attempt attempt = protocol.tryAcquire();
+                RedlockProtocol.Attempt attempt = join(protocol.tryAcquire());
                 if (attempt.lease() != null) {
                     return attempt;
                 }
@@ -371,6 +392,69 @@ public final class Redlock implements Lock {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Acquires the lock without blocking the calling thread (pottery's {@code AIORedlock}): the future
+     * completes with a {@link RedlockLease} once a quorum of masters granted a fresh token, retrying
+     * after random pauses as {@link #acquire()} does (blocking or one attempt, with the builder's
+     * timeout), but on Pottery's threads. The lease belongs to no thread: release it with
+     * {@link RedlockLease#releaseAsync()} or {@link RedlockLease#close()}, from any thread. Async
+     * leases and thread holds of the same {@code Redlock} exclude each other through Redis only.
+     *
+     * <pre>{@code
+     * printer.acquireAsync()
+     *        .thenCompose(lease -> print(document).whenComplete((pages, error) -> lease.releaseAsync()));
+     * }</pre>
+     *
+     * <p>The future completes on Pottery's callback pool, so what is chained onto it never runs on a
+     * master's I/O thread. It fails with {@link QuorumNotAchievedException} when the lock was not
+     * acquired (held elsewhere past the timeout, or masters down), or {@link QuorumIsImpossibleException}
+     * as {@link #lock()}. Cancelling it stops the retries; a lease granted meanwhile is released.
+     * Costs as {@link #lock()}: one SET per master per attempt.
+     */
+    public CompletableFuture<RedlockLease> acquireAsync() {
+        CompletableFuture<RedlockLease> result = new CompletableFuture<>();
+        long deadline = System.nanoTime() + (settings.acquireTimeout() == null ? 0 : settings.acquireTimeout().toNanos());
+        attemptAsync(result, deadline);
+        return result;
+    }
+
+    private void attemptAsync(CompletableFuture<RedlockLease> result, long deadline) {
+        if (result.isDone()) {
+            return; // cancelled
+        }
+        protocol.tryAcquire().whenComplete((attempt, failure) -> {
+            if (failure != null) {
+                PotteryThreads.callbacks().execute(() -> result.completeExceptionally(PotteryThreads.unwrap(failure)));
+                return;
+            }
+            if (attempt.lease() != null) {
+                LeaseRenewal.startIfEnabled(protocol, attempt.lease());
+                RedlockLease granted = new RedlockLease(this, protocol, attempt.lease());
+                PotteryThreads.callbacks().execute(() -> {
+                    if (!result.complete(granted)) {
+                        granted.releaseAsync();
+                    }
+                });
+                return;
+            }
+            long pause = ThreadLocalRandom.current().nextLong(settings.retryDelay().toNanos() + 1);
+            boolean timed = settings.acquireTimeout() != null;
+            long left = deadline - System.nanoTime();
+            if (!settings.acquireBlocking() || (timed && left <= 0)) {
+                QuorumNotAchievedException notAcquired = notAcquired(settings.acquireBlocking()
+                        ? "still held elsewhere after " + settings.acquireTimeout() : "held elsewhere", attempt.failures());
+                PotteryThreads.callbacks().execute(() -> result.completeExceptionally(notAcquired));
+                return;
+            }
+            PotteryThreads.timer().schedule(() -> attemptAsync(result, deadline), timed ? Math.min(pause, left) : pause,
+                    TimeUnit.NANOSECONDS);
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        return PotteryThreads.join(future);
     }
 
     @Override

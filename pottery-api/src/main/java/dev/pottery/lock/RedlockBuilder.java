@@ -1,9 +1,11 @@
 package dev.pottery.lock;
 
+import dev.pottery.ExtendUnlockedLockException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -14,6 +16,11 @@ import redis.clients.jedis.UnifiedJedis;
  *         .autoReleaseTime(Duration.ofSeconds(30))
  *         .extensionLimit(10)
  *         .acquireTimeout(Duration.ofSeconds(5))
+ *         .build();
+ *
+ * Redlock nightlyJob = Redlock.builder("nightly-job", masters)
+ *         .autoRenew(true)                                   // held as long as the job runs
+ *         .onLeaseLost(lost -> job.abort())                  // a renewal found the lease gone
  *         .build();
  * }</pre>
  */
@@ -29,6 +36,8 @@ public final class RedlockBuilder {
     private boolean raiseOnRedisErrors = true;
     private boolean acquireBlocking = true;
     private Duration acquireTimeout;
+    private boolean autoRenew;
+    private Consumer<? super ExtendUnlockedLockException> onLeaseLost = lost -> { };
 
     RedlockBuilder(String key, Collection<? extends UnifiedJedis> masters) {
         this.key = Objects.requireNonNull(key, "key");
@@ -44,7 +53,11 @@ public final class RedlockBuilder {
         return this;
     }
 
-    /** How many times one lease may be {@linkplain Redlock#extend() extended} (default 3). */
+    /**
+     * How many times one lease may be {@linkplain Redlock#extend() extended} by hand (default 3, as
+     * pottery; {@link Integer#MAX_VALUE} for no limit). Renewals by the watchdog
+     * ({@link #autoRenew}) do not count.
+     */
     public RedlockBuilder extensionLimit(int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("extensionLimit must not be negative, was " + limit);
@@ -114,6 +127,30 @@ public final class RedlockBuilder {
     }
 
     /**
+     * Whether a watchdog keeps the lease of a holder alive while it holds the lock (default false):
+     * every third of the auto-release time it resets the lease on the masters to the full auto-release
+     * time, with no limit on the number of renewals, until {@code unlock()}/{@code release}. A crashed
+     * or killed holder stops renewing, so the lock frees at most one auto-release time later. A
+     * renewal that a quorum refuses, or that cannot reach a quorum before the lease runs out, ends the
+     * lease: the holder learns it from {@link Redlock#holdsValidLease()} and {@link #onLeaseLost}.
+     * Cost: one script per master per renewal, on the shared timer thread, never the holder's.
+     */
+    public RedlockBuilder autoRenew(boolean renew) {
+        this.autoRenew = renew;
+        return this;
+    }
+
+    /**
+     * Called when the watchdog finds a held lease lost (see {@link #autoRenew}), with the exception
+     * naming the masters that refused or failed; it runs on a Pottery thread (not the holder's) and
+     * must not block for long. Default: nothing.
+     */
+    public RedlockBuilder onLeaseLost(Consumer<? super ExtendUnlockedLockException> listener) {
+        this.onLeaseLost = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
      * Builds the lock.
      *
      * @throws IllegalArgumentException if a timeout was given for non-blocking acquisition (as
@@ -130,7 +167,7 @@ public final class RedlockBuilder {
             throw new IllegalArgumentException("can't specify a timeout for a non-blocking call");
         }
         RedlockSettings settings = new RedlockSettings(autoReleaseTime, extensionLimit, retryDelay, clockDriftFactor,
-                masterTimeout, raiseOnRedisErrors, acquireBlocking, acquireTimeout);
+                masterTimeout, raiseOnRedisErrors, acquireBlocking, acquireTimeout, autoRenew, onLeaseLost);
         if (settings.validityNanos() <= 0) {
             throw new IllegalArgumentException("autoReleaseTime " + autoReleaseTime.toMillis() + " ms is not longer than"
                     + " the clock-drift allowance of " + settings.driftNanos() / 1e6 + " ms: the lock could never be valid");

@@ -3,6 +3,7 @@ package dev.pottery.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pottery.PotteryException;
 import dev.pottery.QuorumNotAchievedException;
 import dev.pottery.testing.RedisServer;
 import dev.pottery.testing.RedisServerGroup;
@@ -33,14 +34,16 @@ class NextIdTest {
     }
 
     @Test
-    void storesThePlainDecimalNumberAtNextidKeyOnEveryMasterAsPythonDoes(RedisServerGroup group) {
+    void storesThePlainDecimalNumberAtNextidKeyOnAQuorumOfMastersAsPythonReadsIt(RedisServerGroup group) {
         NextId ids = new NextId("user-ids", group.clients());
         ids.next();
         ids.next();
         ids.next();
-        // next() returns on a quorum; the remaining masters may still be on their way.
-        org.awaitility.Awaitility.await().untilAsserted(() ->
-                assertThat(group.clients()).allSatisfy(master -> assertThat(master.get("nextid:user-ids")).isEqualTo("3")));
+        // A claim goes to a quorum of masters (more only when one refuses or fails); the others may
+        // lag behind, never ahead, and any quorum Python reads includes one that knows 3.
+        List<String> stored = group.clients().stream().map(master -> master.get("nextid:user-ids")).toList();
+        assertThat(stored.stream().filter("3"::equals).count()).isGreaterThanOrEqualTo(3);
+        assertThat(stored).allSatisfy(value -> assertThat(value).isIn(null, "1", "2", "3"));
         assertThat(new NextId(group.clients()).redisKey()).isEqualTo("nextid:current");
     }
 
@@ -107,6 +110,83 @@ class NextIdTest {
                 .isInstanceOf(QuorumNotAchievedException.class)
                 .hasMessageContaining("nextid:user-ids")
                 .hasMessageContaining("not an integer: 'forty-one'");
+    }
+
+    @Test
+    void idsPastTwoToThe53AdvanceExactlyOneByOne(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", group.clients());
+        long twoTo53 = 1L << 53;
+        ids.reset(twoTo53);
+        assertThat(ids.next()).isEqualTo(twoTo53 + 1); // 2^53 + 1 has no double: Lua numbers would round it
+        assertThat(ids.next()).isEqualTo(twoTo53 + 2);
+        // Past 2^54 doubles step by 4: a stored 2^54 + 1 and a proposed 2^54 + 2 are equal as Lua numbers.
+        long twoTo54 = 1L << 54;
+        group.clients().forEach(master -> master.set("nextid:user-ids", Long.toString(twoTo54 + 1)));
+        assertThat(ids.next()).isEqualTo(twoTo54 + 2);
+        assertThat(ids.next()).isEqualTo(twoTo54 + 3);
+        assertThat(ids.current()).isEqualTo(twoTo54 + 3);
+    }
+
+    @Test
+    void theLastIdIsLongMaxValueAndThenNextThrowsNamingTheKey(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", group.clients());
+        ids.reset(Long.MAX_VALUE - 2);
+        assertThat(ids.next()).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(ids.next()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(ids::next).isInstanceOf(PotteryException.class)
+                .hasMessageContaining("nextid:user-ids").hasMessageContaining("9223372036854775807");
+        // Another generator learns the stored value from the masters and stops there too.
+        assertThatThrownBy(() -> new NextId("user-ids", group.clients()).next()).isInstanceOf(PotteryException.class)
+                .hasMessageContaining("no larger ID fits in a Java long");
+        ids.reset();
+        assertThat(ids.next()).isEqualTo(1);
+    }
+
+    @Test
+    void aNumberPythonStoredBeyondLongIsReportedNotWrappedOrRepeated(RedisServerGroup group) {
+        group.clients().forEach(master -> master.set("nextid:user-ids", "99999999999999999999"));
+        NextId ids = new NextId("user-ids", group.clients());
+        assertThatThrownBy(ids::next).isInstanceOf(PotteryException.class)
+                .hasMessageContaining("99999999999999999999").hasMessageContaining("nextid:user-ids");
+        assertThatThrownBy(ids::current).isInstanceOf(PotteryException.class)
+                .hasMessageContaining("does not fit in a Java long");
+        // Nothing smaller was stored over it.
+        assertThat(group.clients()).allSatisfy(master ->
+                assertThat(master.get("nextid:user-ids")).isEqualTo("99999999999999999999"));
+    }
+
+    @Test
+    void leadingZerosAnOperatorStoredAreReadAsTheNumber(RedisServerGroup group) {
+        group.clients().forEach(master -> master.set("nextid:user-ids", "0041"));
+        assertThat(new NextId("user-ids", group.clients()).next()).isEqualTo(42);
+    }
+
+    @Test
+    void nextAsyncIssuesUniqueIdsAboveEveryEarlierOneWithoutBlockingTheCaller(RedisServerGroup group)
+            throws Exception {
+        NextId ids = new NextId("user-ids", group.clients());
+        long before = ids.next();
+        List<java.util.concurrent.CompletableFuture<Long>> requested = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            requested.add(ids.nextAsync());
+        }
+        Set<Long> issued = new HashSet<>();
+        for (java.util.concurrent.CompletableFuture<Long> id : requested) {
+            long value = id.get(30, TimeUnit.SECONDS);
+            assertThat(value).isGreaterThan(before);
+            assertThat(issued.add(value)).as("id %d issued twice", value).isTrue();
+        }
+        assertThat(ids.next()).isGreaterThan(issued.stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
+
+    @Test
+    void nextAsyncFailsWithQuorumNotAchievedWhenTooFewMastersAnswer(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", group.clients(), 2, Duration.ofMillis(200));
+        group.get(0).kill();
+        group.get(1).kill();
+        group.get(2).kill();
+        assertThatThrownBy(() -> ids.nextAsync().get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(QuorumNotAchievedException.class);
     }
 
     @Test

@@ -106,7 +106,7 @@ class RedlockFaultTest {
         assertThatThrownBy(lock::acquire)
                 .isInstanceOfSatisfying(QuorumNotAchievedException.class, e -> assertThat(e.failedMasters())
                         .containsExactly(endpoint(group.get(1)), endpoint(group.get(2)), endpoint(group.get(3))))
-                .hasMessageContaining("no reply within 300 ms");
+                .hasMessageContaining("no reply");
     }
 
     @Test

@@ -57,6 +57,23 @@ public final class BenchContext implements AutoCloseable {
         return new ArrayList<>(clients.subList(0, n));
     }
 
+    /**
+     * New clients of the first {@code n} servers, closed with this context: the connections of another
+     * process, e.g. to contend for a lock as a separate JVM would.
+     */
+    public List<UnifiedJedis> newMasters(int n) {
+        if (n > servers.size()) {
+            throw new IllegalArgumentException("need " + n + " masters, have " + servers.size());
+        }
+        List<UnifiedJedis> fresh = new ArrayList<>();
+        for (HostAndPort server : servers.subList(0, n)) {
+            RedisClient client = RedisClient.builder().hostAndPort(server).poolConfig(poolOf(16)).build();
+            clients.add(client);
+            fresh.add(client);
+        }
+        return fresh;
+    }
+
     /** The first server's URL, e.g. for a JCache manager. */
     public java.net.URI url() {
         return java.net.URI.create("redis://" + servers.get(0).getHost() + ":" + servers.get(0).getPort());

@@ -1,5 +1,6 @@
 package dev.pottery.bench;
 
+import dev.pottery.testing.RedisServer;
 import dev.pottery.testing.RedisServerGroup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ public final class BenchmarkMain {
                     .map(s -> s.host() + ":" + s.port()).toList());
             System.setProperty(BenchContext.SERVERS_PROPERTY, addresses);
             String redisVersion = redisVersion(servers);
-            List<BenchRow> rows = run(specs, quick, addresses);
+            List<BenchRow> rows = run(specs, quick, addresses, servers);
             String settings = quick
                     ? "quick smoke run (1 thread, 0.2 s per operation, no fork): figures are not meaningful"
                     : "JMH 1.37; each operation and its floor alternate (floor, operation, operation, floor), each "
@@ -80,7 +81,8 @@ public final class BenchmarkMain {
         }
     }
 
-    private static List<BenchRow> run(List<OperationSpec> specs, boolean quick, String addresses) throws RunnerException {
+    private static List<BenchRow> run(List<OperationSpec> specs, boolean quick, String addresses,
+            RedisServerGroup servers) throws RunnerException {
         Map<String, String> commands = new LinkedHashMap<>();
         List<HostAndPort> hosts = java.util.Arrays.stream(addresses.split(",")).map(HostAndPort::from).toList();
         try (BenchContext context = BenchContext.fromSystemProperty()) {
@@ -104,15 +106,17 @@ public final class BenchmarkMain {
                 int rounds = quick ? 1 : 2;
                 for (int round = 0; round < rounds; round++) {
                     boolean floorFirst = round % 2 == 0;
-                    double a = throughput(floorFirst ? floor : spec, threads, quick, addresses);
-                    double b = throughput(floorFirst ? spec : floor, threads, quick, addresses);
+                    OperationSpec first = floorFirst ? floor : spec;
+                    OperationSpec second = floorFirst ? spec : floor;
+                    double a = pausing(first, servers, () -> throughput(first, threads, quick, addresses));
+                    double b = pausing(second, servers, () -> throughput(second, threads, quick, addresses));
                     floorOps += floorFirst ? a : b;
                     ops += floorFirst ? b : a;
                     floorSamples.computeIfAbsent(floor.name() + "@" + threads, k -> new ArrayList<>())
                             .add(floorFirst ? a : b);
                 }
                 double[] latency = quick ? new double[] {Double.NaN, Double.NaN}
-                        : latency(spec, threads, addresses);
+                        : pausing(spec, servers, () -> latency(spec, threads, addresses));
                 rows.put(spec.name() + "@" + threads, new BenchRow(spec, threads, ops / rounds, latency[0], latency[1],
                         commands.get(spec.name()), ops / floorOps));
             }
@@ -137,6 +141,26 @@ public final class BenchmarkMain {
         sorted.sort(null);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /**
+     * Runs a measurement with the spec's paused masters (the last ones it uses) stopped by SIGSTOP for the
+     * whole JMH run, warm-up included; commands were counted before, with every master running. Floors use
+     * the first server only and run with every master up.
+     */
+    private static <T> T pausing(OperationSpec spec, RedisServerGroup servers, Measurement<T> measurement)
+            throws RunnerException {
+        List<RedisServer> paused = servers.servers().subList(spec.masters() - spec.pausedMasters(), spec.masters());
+        paused.forEach(RedisServer::pause);
+        try {
+            return measurement.run();
+        } finally {
+            paused.forEach(RedisServer::resume);
+        }
+    }
+
+    private interface Measurement<T> {
+        T run() throws RunnerException;
     }
 
     /** Throughput of one operation: its own fork, one warm-up and two measured iterations of a second. */
