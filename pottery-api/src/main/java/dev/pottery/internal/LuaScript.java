@@ -76,15 +76,20 @@ public final class LuaScript {
 
     /**
      * Appends EVALSHA to a pipeline (the reply comes with the pipeline's sync). The server must know
-     * the script by then: append {@link #appendLoad} first on a connection that may not have it.
+     * the script by then: on a connection that may not have it, append {@link #appendWithSource} for
+     * its first use in the pipeline.
      */
     public Response<Object> appendTo(AbstractPipeline pipeline, List<byte[]> keys, List<byte[]> args) {
         return pipeline.evalsha(sha, keys, args);
     }
 
-    /** Appends SCRIPT LOAD to a pipeline, so that EVALSHA appended after it finds the script. */
-    public Response<byte[]> appendLoad(AbstractPipeline pipeline, byte[] sampleKey) {
-        return pipeline.scriptLoad(source, sampleKey);
+    /**
+     * Appends EVAL with the script's source to a pipeline: it runs the script and leaves it in the
+     * server's script cache, so that EVALSHA appended after it finds it. EVAL rather than SCRIPT LOAD,
+     * which a least-privilege ACL user (granted {@code +eval +evalsha} only) may not run.
+     */
+    public Response<Object> appendWithSource(AbstractPipeline pipeline, List<byte[]> keys, List<byte[]> args) {
+        return pipeline.eval(source, keys, args);
     }
 
     /** Runs the script with string keys and arguments (UTF-8). */

@@ -30,47 +30,53 @@ public final class MasterCommand<T> {
 
     private final String name;
     private final Function<AbstractPipeline, Response<T>> pipelined;
+    private final Function<AbstractPipeline, Response<T>> pipelinedWithSource;
     private final Function<UnifiedJedis, T> direct;
     private final LuaScript script;
-    private final byte[] key;
     private final boolean droppable;
 
     private MasterCommand(String name, Function<AbstractPipeline, Response<T>> pipelined,
-            Function<UnifiedJedis, T> direct, LuaScript script, byte[] key, boolean droppable) {
+            Function<UnifiedJedis, T> direct, LuaScript script, boolean droppable) {
+        this(name, pipelined, pipelined, direct, script, droppable);
+    }
+
+    private MasterCommand(String name, Function<AbstractPipeline, Response<T>> pipelined,
+            Function<AbstractPipeline, Response<T>> pipelinedWithSource, Function<UnifiedJedis, T> direct,
+            LuaScript script, boolean droppable) {
         this.name = name;
         this.pipelined = pipelined;
+        this.pipelinedWithSource = pipelinedWithSource;
         this.direct = direct;
         this.script = script;
-        this.key = key;
         this.droppable = droppable;
     }
 
     /** {@code SET key value [params]}: the reply is {@code "OK"}, or null when NX/XX refused. */
     public static MasterCommand<String> set(String key, String value, SetParams params) {
-        return new MasterCommand<>("SET", p -> p.set(key, value, params), r -> r.set(key, value, params), null,
-                utf8(key), true);
+        return new MasterCommand<>("SET", p -> p.set(key, value, params), r -> r.set(key, value, params), null, true);
     }
 
     /** {@code GET key}: the value, or null when absent. */
     public static MasterCommand<String> get(String key) {
-        return new MasterCommand<>("GET", p -> p.get(key), r -> r.get(key), null, utf8(key), true);
+        return new MasterCommand<>("GET", p -> p.get(key), r -> r.get(key), null, true);
     }
 
     /** {@code DEL key}: how many keys were deleted. */
     public static MasterCommand<Long> del(String key) {
-        return new MasterCommand<>("DEL", p -> p.del(key), r -> r.del(key), null, utf8(key), true);
+        return new MasterCommand<>("DEL", p -> p.del(key), r -> r.del(key), null, true);
     }
 
     /**
-     * A Lua script on one key with string arguments (UTF-8), by EVALSHA; pipelines load the script
-     * first where the lane does not know it to be loaded. Replies are as Redis gives them: a
+     * A Lua script on one key with string arguments (UTF-8), by EVALSHA; where the lane does not know
+     * the server to have the script, its first use in a pipeline is sent by EVAL with the source
+     * (which caches it). Replies are as Redis gives them: a
      * {@code Long} for integers, {@code byte[]} for bulk strings, null for nil.
      */
     public static MasterCommand<Object> script(LuaScript script, String key, List<String> args) {
         List<byte[]> keys = List.of(utf8(key));
         List<byte[]> arguments = args.stream().map(MasterCommand::utf8).toList();
         return new MasterCommand<>("EVALSHA", p -> script.appendTo(p, keys, arguments),
-                r -> script.run(r, keys, arguments), script, keys.get(0), true);
+                p -> script.appendWithSource(p, keys, arguments), r -> script.run(r, keys, arguments), script, true);
     }
 
     /**
@@ -79,12 +85,12 @@ public final class MasterCommand<T> {
      */
     public static <T> MasterCommand<T> direct(Function<UnifiedJedis, T> work) {
         Objects.requireNonNull(work, "work");
-        return new MasterCommand<>("direct", null, work, null, null, true);
+        return new MasterCommand<>("direct", null, work, null, true);
     }
 
     /** The same command, sent even when its caller no longer waits for it (never dropped). */
     public MasterCommand<T> mustRun() {
-        return new MasterCommand<>(name, pipelined, direct, script, key, false);
+        return new MasterCommand<>(name, pipelined, pipelinedWithSource, direct, script, false);
     }
 
     boolean droppable() {
@@ -99,12 +105,13 @@ public final class MasterCommand<T> {
         return script;
     }
 
-    byte[] key() {
-        return key;
-    }
-
     Response<T> appendTo(AbstractPipeline pipeline) {
         return pipelined.apply(pipeline);
+    }
+
+    /** Appends the command so that the server need not know its script yet (EVAL with the source). */
+    Response<T> appendWithSourceTo(AbstractPipeline pipeline) {
+        return pipelinedWithSource.apply(pipeline);
     }
 
     T run(UnifiedJedis redis) {

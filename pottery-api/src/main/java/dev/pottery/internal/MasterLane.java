@@ -322,10 +322,9 @@ final class MasterLane implements Runnable {
                 }
                 MasterCommand<?> command = pending.command();
                 LuaScript script = command.script();
-                if (script != null && !loadedScripts.contains(script.sha()) && loading.add(script.sha())) {
-                    script.appendLoad(pipeline, command.key());
-                }
-                responses.add(command.appendTo(pipeline));
+                boolean firstUnknownUse = script != null && !loadedScripts.contains(script.sha())
+                        && loading.add(script.sha());
+                responses.add(firstUnknownUse ? command.appendWithSourceTo(pipeline) : command.appendTo(pipeline));
             }
             pipeline.sync();
         } catch (RuntimeException e) {
