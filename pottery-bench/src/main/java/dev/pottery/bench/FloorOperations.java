@@ -1,13 +1,11 @@
 package dev.pottery.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -90,14 +88,6 @@ final class FloorOperations {
         return "\"" + text + "\"";
     }
 
-    static String[] randomKeys(String prefix) {
-        String[] keys = new String[Workload.BATCH];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = prefix + Workload.randomKey();
-        }
-        return keys;
-    }
-
     private static void fillHash(UnifiedJedis redis, String hash) {
         Map<String, String> fields = new HashMap<>();
         for (int i = 0; i < Workload.KEYS; i++) {
@@ -123,15 +113,5 @@ final class FloorOperations {
         }
         redis.del(set);
         redis.sadd(set, members.toArray(String[]::new));
-    }
-
-    private static void fillStrings(UnifiedJedis redis, String prefix) {
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            for (int i = 0; i < Workload.KEYS; i++) {
-                pipeline.set((prefix + Workload.key(i)).getBytes(StandardCharsets.UTF_8),
-                        Workload.encodedValue().getBytes(StandardCharsets.UTF_8));
-            }
-            pipeline.sync();
-        }
     }
 }
