@@ -7,6 +7,16 @@ import dev.pottery.testing.RedisServer;
 import dev.pottery.testing.RedisServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.cache.configuration.CompleteConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,6 +199,36 @@ class PotteryCacheAutoConfigurationTest {
                 .withPropertyValues("pottery.cache.default.expiry=eternal", "pottery.cache.default.expiry-duration=1m")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("expiry 'eternal' takes no expiry-duration"));
+    }
+
+    @Test
+    void threadsAskingForTheSameNewCacheAtOnceAllGetOneCache() {
+        runner.withUserConfiguration(Caching.class).run(context -> {
+            CacheManager manager = context.getBean(CacheManager.class);
+            int threads = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                for (int round = 0; round < 20; round++) {
+                    String name = "new-" + round;
+                    CyclicBarrier start = new CyclicBarrier(threads);
+                    List<Future<org.springframework.cache.Cache>> asked = new ArrayList<>();
+                    for (int i = 0; i < threads; i++) {
+                        asked.add(pool.submit(() -> {
+                            start.await();
+                            return manager.getCache(name);
+                        }));
+                    }
+                    Set<org.springframework.cache.Cache> caches = Collections.newSetFromMap(new IdentityHashMap<>());
+                    for (Future<org.springframework.cache.Cache> cache : asked) {
+                        caches.add(cache.get(30, TimeUnit.SECONDS));
+                    }
+                    assertThat(caches).as("the caches the threads got for %s", name).hasSize(1);
+                    assertThat(caches.iterator().next()).isSameAs(manager.getCache(name));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        });
     }
 
     @Configuration(proxyBeanMethods = false)
