@@ -55,6 +55,13 @@ public record PotteryCacheProperties(
         if (poolSize < 1) {
             throw new IllegalArgumentException("pool-size must be at least 1, not " + poolSize);
         }
+        // A policy without a duration fails at startup, not at the first call of a cached method.
+        if (defaults != null) {
+            defaults.requireDuration("pottery.cache.default");
+            for (Map.Entry<String, CacheSettings> cache : caches.entrySet()) {
+                cache.getValue().over(defaults).requireDuration("pottery.cache.caches." + cache.getKey());
+            }
+        }
     }
 
     /** What happens at startup when Redis does not answer. */

@@ -202,6 +202,20 @@ class PotteryCacheAutoConfigurationTest {
     }
 
     @Test
+    void anExpiryWithoutADurationFailsAtStartupNamingTheProperty() {
+        runner.withUserConfiguration(Caching.class).withPropertyValues("pottery.cache.default.expiry=created")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("pottery.cache.default.expiry 'created' needs an expiry-duration"));
+        runner.withUserConfiguration(Caching.class).withPropertyValues("pottery.cache.caches.sessions.expiry=accessed")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("pottery.cache.caches.sessions.expiry 'accessed' needs an expiry-duration"));
+        runner.withUserConfiguration(Caching.class).withPropertyValues("pottery.cache.default.expiry=accessed",
+                        "pottery.cache.caches.sessions.expiry-duration=30m")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("pottery.cache.default.expiry 'accessed' needs an expiry-duration"));
+    }
+
+    @Test
     void threadsAskingForTheSameNewCacheAtOnceAllGetOneCache() {
         runner.withUserConfiguration(Caching.class).run(context -> {
             CacheManager manager = context.getBean(CacheManager.class);
