@@ -1,6 +1,7 @@
 package dev.pottery.spring.boot;
 
 import dev.pottery.jcache.PotteryCacheManager;
+import dev.pottery.jcache.configuration.LeaseSettings;
 import dev.pottery.jcache.configuration.ManagerSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -56,6 +57,7 @@ final class JCacheManagers {
         properties.setProperty(ManagerSettings.TIMEOUT, Long.toString(timeout.toMillis()));
         properties.setProperty(ManagerSettings.POOL_SIZE, Integer.toString(settings.poolSize()));
         properties.setProperty(ManagerSettings.SWEEP_INTERVAL, Long.toString(settings.sweepInterval().toMillis()));
+        properties.setProperty(LeaseSettings.LEASE_WAIT, Long.toString(settings.leaseWait().toMillis()));
         // Spring's caches hold Objects: the Java codec may read back Spring's own cache classes (the marker of a
         // cached null and the key of a method with several parameters), the application's own classes (and those
         // of pottery.cache.json.allowed-packages), as the JSON codec may, besides the JDK's value types.

@@ -2,6 +2,7 @@ package dev.pottery.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pottery.jcache.LeaseTimeoutException;
 import dev.pottery.jcache.spi.PotteryCachingProvider;
 import dev.pottery.testing.RedisServer;
 import dev.pottery.testing.RedisServers;
@@ -12,11 +13,13 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.configuration.CompleteConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.cache.jcache.JCacheCacheManager;
@@ -245,6 +249,35 @@ class PotteryCacheAutoConfigurationTest {
         });
     }
 
+    @Test
+    void leaseWaitBoundsHowLongASyncCallerWaitsForAnotherCallersLoad() {
+        runner.withUserConfiguration(Caching.class, SlowLoader.class).withPropertyValues("pottery.cache.lease-wait=0s")
+                .run(context -> {
+                    SlowLoader loader = context.getBean(SlowLoader.class);
+                    ExecutorService first = Executors.newSingleThreadExecutor();
+                    try {
+                        Future<String> loading = first.submit(() -> loader.report("q3"));
+                        assertThat(loader.started().await(30, TimeUnit.SECONDS)).isTrue();
+
+                        Throwable waited = org.assertj.core.api.Assertions.catchThrowable(() -> loader.report("q3"));
+                        loader.release().countDown();
+
+                        assertThat(loading.get(30, TimeUnit.SECONDS)).isEqualTo("report q3");
+                        Throwable cause = waited;
+                        while (cause != null && !(cause instanceof LeaseTimeoutException)) {
+                            cause = cause.getCause();
+                        }
+                        assertThat(cause).as("what the second caller got: %s", waited)
+                                .isInstanceOf(LeaseTimeoutException.class).hasMessageContaining("'q3'");
+                        assertThat(loader.loads()).hasValue(1);
+                        assertThat(loader.report("q3")).isEqualTo("report q3");
+                    } finally {
+                        loader.release().countDown();
+                        first.shutdownNow();
+                    }
+                });
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableCaching
     static class Caching {
@@ -265,6 +298,35 @@ class PotteryCacheAutoConfigurationTest {
         @Bean
         CacheManagerCustomizer<JCacheCacheManager> customizer() {
             return manager -> customized = true;
+        }
+    }
+
+    /** A {@code sync = true} loader that holds its first call until the test releases it. */
+    @Configuration(proxyBeanMethods = false)
+    static class SlowLoader {
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicInteger loads = new AtomicInteger();
+
+        // Reached through the caching proxy, so methods rather than fields.
+        public CountDownLatch started() {
+            return started;
+        }
+
+        public CountDownLatch release() {
+            return release;
+        }
+
+        public AtomicInteger loads() {
+            return loads;
+        }
+
+        @Cacheable(cacheNames = "reports", sync = true)
+        public String report(String id) throws InterruptedException {
+            loads.incrementAndGet();
+            started.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return "report " + id;
         }
     }
 }
