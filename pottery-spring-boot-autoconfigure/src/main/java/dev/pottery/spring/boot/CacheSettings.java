@@ -91,6 +91,19 @@ public record CacheSettings(Expiry expiry, Duration expiryDuration, ValueCodec c
         return statistics == null || statistics;
     }
 
+    /**
+     * Checks that an expiry policy other than eternal has its duration.
+     *
+     * @param prefix the properties these settings came from, for the message ({@code pottery.cache.default})
+     * @throws IllegalArgumentException naming the policy and the property to set, if the duration is missing
+     */
+    void requireDuration(String prefix) {
+        if (effectiveExpiry() != Expiry.ETERNAL && expiryDuration == null) {
+            throw new IllegalArgumentException(prefix + ".expiry '" + expiryName() + "' needs an expiry-duration ("
+                    + prefix + ".expiry-duration), for example 10m");
+        }
+    }
+
     /** Lower-case name of the expiry in force, for messages. */
     String expiryName() {
         return effectiveExpiry().name().toLowerCase(Locale.ROOT);

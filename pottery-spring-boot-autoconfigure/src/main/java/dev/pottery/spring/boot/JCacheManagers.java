@@ -1,14 +1,19 @@
 package dev.pottery.spring.boot;
 
 import dev.pottery.jcache.PotteryCacheManager;
+import dev.pottery.jcache.configuration.LeaseSettings;
 import dev.pottery.jcache.configuration.ManagerSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import javax.cache.CacheManager;
 import javax.cache.spi.CachingProvider;
+import org.springframework.cache.interceptor.SimpleKey;
+import org.springframework.cache.support.NullValue;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -27,6 +32,13 @@ final class JCacheManagers {
     /** Manager property telling this context's manager from another's with the same URI. */
     private static final String OWNER = "pottery.spring-boot.context";
 
+    /**
+     * Spring's classes that its cache abstraction itself puts in a cache: {@code NullValue} (a cached
+     * {@code null} or empty {@code Optional}) and {@code SimpleKey} (the key of a method with no or several
+     * parameters), both {@code Serializable}.
+     */
+    static final List<String> SPRING_CACHE_TYPES = List.of(NullValue.class.getName(), SimpleKey.class.getName());
+
     private JCacheManagers() {
     }
 
@@ -37,7 +49,7 @@ final class JCacheManagers {
      */
     static CacheManager open(CachingProvider provider, ClassLoader classLoader, PotteryCacheProperties settings,
                              RedisConnection connection, Duration timeout, String namespace,
-                             java.util.List<String> applicationPackages) {
+                             List<String> applicationPackages) {
         Properties properties = new Properties();
         properties.putAll(connection.properties());
         properties.setProperty(ManagerSettings.NAMESPACE, namespace);
@@ -45,12 +57,17 @@ final class JCacheManagers {
         properties.setProperty(ManagerSettings.TIMEOUT, Long.toString(timeout.toMillis()));
         properties.setProperty(ManagerSettings.POOL_SIZE, Integer.toString(settings.poolSize()));
         properties.setProperty(ManagerSettings.SWEEP_INTERVAL, Long.toString(settings.sweepInterval().toMillis()));
-        // Spring's caches hold Objects: the Java codec may read back the application's own classes (and those of
-        // pottery.cache.json.allowed-packages), as the JSON codec may, besides the JDK's value types.
-        if (!applicationPackages.isEmpty()) {
-            properties.setProperty(ManagerSettings.SERIALIZATION_ALLOW,
-                    String.join(";", applicationPackages.stream().map(name -> name + ".**").toList()));
+        properties.setProperty(LeaseSettings.LEASE_WAIT, Long.toString(settings.leaseWait().toMillis()));
+        // Spring's caches hold Objects: the Java codec may read back Spring's own cache classes (the marker of a
+        // cached null and the key of a method with several parameters), the application's own classes (and those
+        // of pottery.cache.json.allowed-packages), as the JSON codec may, besides the JDK's value types.
+        List<String> allowed = new ArrayList<>(SPRING_CACHE_TYPES);
+        applicationPackages.forEach(name -> allowed.add(name + ".**"));
+        String fromSystem = System.getProperty(ManagerSettings.SERIALIZATION_ALLOW);
+        if (fromSystem != null && !fromSystem.isBlank()) {
+            allowed.add(fromSystem);
         }
+        properties.setProperty(ManagerSettings.SERIALIZATION_ALLOW, String.join(";", allowed));
         String owner = UUID.randomUUID().toString();
         properties.setProperty(OWNER, owner);
         CacheManager manager = null;

@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.Name;
  *     spring.data.redis.connect-timeout, else 2s.
  * @param poolSize Most pooled connections to Redis (per node of a cluster).
  * @param sweepInterval How often expired entries are deleted in the background; 0 turns it off.
+ * @param leaseWait How long a call waits for another caller's work on the same entry (a loading
+ *     {@code @Cacheable(sync = true)} method, here or in another instance) before it fails with
+ *     {@code LeaseTimeoutException} naming the key. Make it longer than the slowest such method.
  * @param startup What to do when Redis does not answer at startup: "check" fails the startup with one
  *     message naming the address; "lazy" starts anyway, and cache calls fail until Redis answers.
  * @param defaults Settings every cache gets.
@@ -44,6 +47,7 @@ public record PotteryCacheProperties(
         Duration timeout,
         @DefaultValue("16") int poolSize,
         @DefaultValue("1s") Duration sweepInterval,
+        @DefaultValue("30s") Duration leaseWait,
         @DefaultValue("check") Startup startup,
         @Name("default") @DefaultValue @NestedConfigurationProperty CacheSettings defaults,
         Map<String, CacheSettings> caches,
@@ -52,8 +56,18 @@ public record PotteryCacheProperties(
     /** Copies the map of caches (none when left out). */
     public PotteryCacheProperties {
         caches = caches == null ? Map.of() : Map.copyOf(caches);
+        if (leaseWait.isNegative() || leaseWait.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("lease-wait must be from 0 to " + Integer.MAX_VALUE + " ms, not " + leaseWait);
+        }
         if (poolSize < 1) {
             throw new IllegalArgumentException("pool-size must be at least 1, not " + poolSize);
+        }
+        // A policy without a duration fails at startup, not at the first call of a cached method.
+        if (defaults != null) {
+            defaults.requireDuration("pottery.cache.default");
+            for (Map.Entry<String, CacheSettings> cache : caches.entrySet()) {
+                cache.getValue().over(defaults).requireDuration("pottery.cache.caches." + cache.getKey());
+            }
         }
     }
 

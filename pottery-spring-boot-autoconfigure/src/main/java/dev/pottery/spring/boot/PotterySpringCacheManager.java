@@ -3,6 +3,8 @@ package dev.pottery.spring.boot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.CacheManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cache.Cache;
@@ -25,6 +27,7 @@ final class PotterySpringCacheManager extends JCacheCacheManager {
     private final CacheConfigurations configurations;
     private final Collection<String> createAtStartup;
     private final ObjectProvider<CacheCreatedListener> listeners;
+    private final Map<String, Cache> created = new ConcurrentHashMap<>();
 
     PotterySpringCacheManager(CacheManager cacheManager, CacheConfigurations configurations,
                               Collection<String> createAtStartup, ObjectProvider<CacheCreatedListener> listeners) {
@@ -43,15 +46,22 @@ final class PotterySpringCacheManager extends JCacheCacheManager {
         return new ArrayList<>(super.loadCaches());
     }
 
+    /**
+     * The cache {@code name}, created on first use. Spring calls this outside its own lock, so several threads
+     * asking for a new name at once all get here: the first creates the cache (and tells the listeners), the
+     * others get that same cache.
+     */
     @Override
     protected Cache getMissingCache(String name) {
-        Cache cache = new JCacheCache(open(name), isAllowNullValues());
-        listeners.orderedStream().forEach(listener -> listener.created(cache));
-        return cache;
+        return created.computeIfAbsent(name, missing -> {
+            Cache cache = new JCacheCache(open(missing), isAllowNullValues());
+            listeners.orderedStream().forEach(listener -> listener.created(cache));
+            return cache;
+        });
     }
 
     /** This manager's cache of that name, created (or joined) with its configuration if it is not open yet. */
-    private javax.cache.Cache<Object, Object> open(String name) {
+    private synchronized javax.cache.Cache<Object, Object> open(String name) {
         CacheManager jcache = getCacheManager();
         for (String open : jcache.getCacheNames()) {
             if (open.equals(name)) {

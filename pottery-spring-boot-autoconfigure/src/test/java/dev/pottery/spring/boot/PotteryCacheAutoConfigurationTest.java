@@ -2,11 +2,24 @@ package dev.pottery.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pottery.jcache.LeaseTimeoutException;
 import dev.pottery.jcache.spi.PotteryCachingProvider;
 import dev.pottery.testing.RedisServer;
 import dev.pottery.testing.RedisServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.configuration.CompleteConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +36,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.cache.jcache.JCacheCacheManager;
@@ -191,6 +205,79 @@ class PotteryCacheAutoConfigurationTest {
                         .hasMessageContaining("expiry 'eternal' takes no expiry-duration"));
     }
 
+    @Test
+    void anExpiryWithoutADurationFailsAtStartupNamingTheProperty() {
+        runner.withUserConfiguration(Caching.class).withPropertyValues("pottery.cache.default.expiry=created")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("pottery.cache.default.expiry 'created' needs an expiry-duration"));
+        runner.withUserConfiguration(Caching.class).withPropertyValues("pottery.cache.caches.sessions.expiry=accessed")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("pottery.cache.caches.sessions.expiry 'accessed' needs an expiry-duration"));
+        runner.withUserConfiguration(Caching.class).withPropertyValues("pottery.cache.default.expiry=accessed",
+                        "pottery.cache.caches.sessions.expiry-duration=30m")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("pottery.cache.default.expiry 'accessed' needs an expiry-duration"));
+    }
+
+    @Test
+    void threadsAskingForTheSameNewCacheAtOnceAllGetOneCache() {
+        runner.withUserConfiguration(Caching.class).run(context -> {
+            CacheManager manager = context.getBean(CacheManager.class);
+            int threads = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                for (int round = 0; round < 20; round++) {
+                    String name = "new-" + round;
+                    CyclicBarrier start = new CyclicBarrier(threads);
+                    List<Future<org.springframework.cache.Cache>> asked = new ArrayList<>();
+                    for (int i = 0; i < threads; i++) {
+                        asked.add(pool.submit(() -> {
+                            start.await();
+                            return manager.getCache(name);
+                        }));
+                    }
+                    Set<org.springframework.cache.Cache> caches = Collections.newSetFromMap(new IdentityHashMap<>());
+                    for (Future<org.springframework.cache.Cache> cache : asked) {
+                        caches.add(cache.get(30, TimeUnit.SECONDS));
+                    }
+                    assertThat(caches).as("the caches the threads got for %s", name).hasSize(1);
+                    assertThat(caches.iterator().next()).isSameAs(manager.getCache(name));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    @Test
+    void leaseWaitBoundsHowLongASyncCallerWaitsForAnotherCallersLoad() {
+        runner.withUserConfiguration(Caching.class, SlowLoader.class).withPropertyValues("pottery.cache.lease-wait=0s")
+                .run(context -> {
+                    SlowLoader loader = context.getBean(SlowLoader.class);
+                    ExecutorService first = Executors.newSingleThreadExecutor();
+                    try {
+                        Future<String> loading = first.submit(() -> loader.report("q3"));
+                        assertThat(loader.started().await(30, TimeUnit.SECONDS)).isTrue();
+
+                        Throwable waited = org.assertj.core.api.Assertions.catchThrowable(() -> loader.report("q3"));
+                        loader.release().countDown();
+
+                        assertThat(loading.get(30, TimeUnit.SECONDS)).isEqualTo("report q3");
+                        Throwable cause = waited;
+                        while (cause != null && !(cause instanceof LeaseTimeoutException)) {
+                            cause = cause.getCause();
+                        }
+                        assertThat(cause).as("what the second caller got: %s", waited)
+                                .isInstanceOf(LeaseTimeoutException.class).hasMessageContaining("'q3'");
+                        assertThat(loader.loads()).hasValue(1);
+                        assertThat(loader.report("q3")).isEqualTo("report q3");
+                    } finally {
+                        loader.release().countDown();
+                        first.shutdownNow();
+                    }
+                });
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableCaching
     static class Caching {
@@ -211,6 +298,35 @@ class PotteryCacheAutoConfigurationTest {
         @Bean
         CacheManagerCustomizer<JCacheCacheManager> customizer() {
             return manager -> customized = true;
+        }
+    }
+
+    /** A {@code sync = true} loader that holds its first call until the test releases it. */
+    @Configuration(proxyBeanMethods = false)
+    static class SlowLoader {
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicInteger loads = new AtomicInteger();
+
+        // Reached through the caching proxy, so methods rather than fields.
+        public CountDownLatch started() {
+            return started;
+        }
+
+        public CountDownLatch release() {
+            return release;
+        }
+
+        public AtomicInteger loads() {
+            return loads;
+        }
+
+        @Cacheable(cacheNames = "reports", sync = true)
+        public String report(String id) throws InterruptedException {
+            loads.incrementAndGet();
+            started.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return "report " + id;
         }
     }
 }
