@@ -245,6 +245,14 @@ final class SerializationFilter {
             return refuse("class " + element.getName());
         }
 
+        /**
+         * Checks one class as a stream being written names it (no limits apply): the same verdict a
+         * reader with this filter will give when it meets the class.
+         */
+        boolean allowsWriting(Class<?> type) {
+            return checkInput(new ClassOnly(type)) == Status.ALLOWED;
+        }
+
         private boolean isSubtype(Class<?> element) {
             for (Class<?> type : supertypes) {
                 if (type.isAssignableFrom(element)) {

@@ -10,6 +10,7 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,8 +53,10 @@ import java.util.List;
  * {@code maxdepth=64} replaces a limit. A process-wide filter ({@code jdk.serialFilter}) still applies: a
  * class it refuses stays refused.
  *
- * <p>Encoding is not filtered: any {@link Serializable} value encodes, so an application must allow
- * what it stores. Not readable by Python; use {@link JsonCodec} for keys shared with Python pottery.
+ * <p>Encoding is checked against the same allow-list: a value that names a class this codec would refuse
+ * to decode (its own class, or that of any object it holds) fails to encode with a {@link CodecException}
+ * naming the class, so that nothing is stored that no reader with this codec can read back. Not readable
+ * by Python; use {@link JsonCodec} for keys shared with Python pottery.
  *
  * @param <T> the type of values
  */
@@ -130,13 +133,20 @@ public final class SerializingCodec<T> implements Codec<T> {
             throw new CodecException("cannot serialize a " + value.getClass().getName() + ": it is not Serializable");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        SerializationFilter.StreamCheck check = filter.newCheck(Integer.MAX_VALUE);
+        try (ObjectOutputStream out = new CheckedObjectOutputStream(bytes, check)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
             throw new CodecException("cannot serialize a " + value.getClass().getName() + ": it holds a "
                     + e.getMessage() + ", which is not Serializable", e);
         } catch (IOException e) {
             throw new CodecException("cannot serialize a " + value.getClass().getName() + ": " + e.getMessage(), e);
+        }
+        if (check.refused() != null) {
+            throw new CodecException("refused to serialize a " + value.getClass().getName() + ": it holds "
+                    + check.refused() + ", which is not on the deserialization allow-list (" + filter.describe()
+                    + "), so no reader could decode it; trust it with SerializingCodec.allowTypes/allowPatterns"
+                    + " (JCache: the pottery.serialization.allow setting)");
         }
         return bytes.toByteArray();
     }
@@ -180,6 +190,31 @@ public final class SerializingCodec<T> implements Codec<T> {
     @Override
     public String toString() {
         return "SerializingCodec[allows " + filter.describe() + "]";
+    }
+
+    /**
+     * Checks each class descriptor it writes against the filter, which remembers the first it refuses; the
+     * caller fails the encoding after the write (failing within it would make the stream try to write the
+     * failure itself, whose class is refused in turn).
+     */
+    private static final class CheckedObjectOutputStream extends ObjectOutputStream {
+
+        private final SerializationFilter.StreamCheck check;
+
+        CheckedObjectOutputStream(OutputStream out, SerializationFilter.StreamCheck check) throws IOException {
+            super(out);
+            this.check = check;
+        }
+
+        @Override
+        protected void annotateClass(Class<?> type) {
+            check.allowsWriting(type);
+        }
+
+        @Override
+        protected void annotateProxyClass(Class<?> type) {
+            check.allowsWriting(type);
+        }
     }
 
     /** Resolves classes with a chosen loader instead of the caller's. */

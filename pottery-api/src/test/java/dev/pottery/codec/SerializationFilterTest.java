@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pottery.testing.DeserializationCanary;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -38,7 +42,7 @@ class SerializationFilterTest {
 
     @Test
     void aClassOutsideTheAllowListIsRefusedBeforeItsReadObjectRuns() {
-        byte[] bytes = SerializingCodec.create().encode(new DeserializationCanary("payload"));
+        byte[] bytes = written(new DeserializationCanary("payload"));
 
         assertThatThrownBy(() -> SerializingCodec.create().decode(bytes, "cache:k"))
                 .isInstanceOf(CodecException.class)
@@ -50,7 +54,7 @@ class SerializationFilterTest {
     @Test
     void aDeserializationCanaryNestedInAllowedCollectionsIsRefusedToo() {
         Map<String, Object> nested = new HashMap<>(Map.of("list", new ArrayList<>(List.of(new DeserializationCanary("deep")))));
-        byte[] bytes = SerializingCodec.create().encode(nested);
+        byte[] bytes = written(nested);
 
         assertThatThrownBy(() -> SerializingCodec.with(null).decode(bytes, "k"))
                 .isInstanceOf(CodecException.class).hasMessageContaining(DeserializationCanary.class.getName());
@@ -65,12 +69,12 @@ class SerializationFilterTest {
         assertThat(DeserializationCanary.ran()).isTrue();
         DeserializationCanary[] array = {new DeserializationCanary("a")};
         assertThat(SerializingCodec.<DeserializationCanary[]>create().allowTypes(DeserializationCanary.class).decode(
-                SerializingCodec.<DeserializationCanary[]>create().encode(array))).hasSize(1);
+                written(array))).hasSize(1);
     }
 
     @Test
     void patternsAllowClassesAndPackagesAndCanRefuse() {
-        byte[] bytes = SerializingCodec.create().encode(new DeserializationCanary("p"));
+        byte[] bytes = written(new DeserializationCanary("p"));
 
         assertThat(SerializingCodec.create().allowPatterns(DeserializationCanary.class.getName()).decode(bytes)).isNotNull();
         assertThat(SerializingCodec.create().allowPatterns("dev.pottery.testing.*").decode(bytes)).isNotNull();
@@ -88,12 +92,12 @@ class SerializationFilterTest {
 
     @Test
     void aFieldOfAnAllowedClassMustBeAllowedItselfButItsSuperclassesNeedNot() {
-        byte[] holder = SerializingCodec.create().encode(new Holder(new DeserializationCanary("inside")));
+        byte[] holder = written(new Holder(new DeserializationCanary("inside")));
         assertThatThrownBy(() -> SerializingCodec.create().allowTypes(Holder.class).decode(holder))
                 .isInstanceOf(CodecException.class).hasMessageContaining(DeserializationCanary.class.getName());
         assertThat(DeserializationCanary.ran()).isFalse();
 
-        byte[] child = SerializingCodec.create().encode(new Child("c", 2));
+        byte[] child = written(new Child("c", 2));
         assertThat(SerializingCodec.<Child>create().allowTypes(Child.class).decode(child).name).isEqualTo("c");
     }
 
@@ -153,9 +157,45 @@ class SerializationFilterTest {
 
     @Test
     void everyClassMayBeAllowedExplicitly() {
-        byte[] bytes = SerializingCodec.create().encode(new DeserializationCanary("all"));
+        byte[] bytes = written(new DeserializationCanary("all"));
         assertThat(SerializingCodec.create().allowPatterns("*").decode(bytes)).isNotNull();
         assertThat(DeserializationCanary.ran()).isTrue();
+    }
+
+    @Test
+    void aValueNoReaderCouldDecodeIsRefusedWhenEncodedNamingTheClass() {
+        SerializingCodec<Object> codec = SerializingCodec.create();
+        assertThatThrownBy(() -> codec.encode(new DeserializationCanary("stored")))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("refused to serialize a " + DeserializationCanary.class.getName())
+                .hasMessageContaining("pottery.serialization.allow");
+        // Nested in allowed collections, or in a field of an allowed class: refused too.
+        Map<String, Object> nested = new HashMap<>(Map.of("list", new ArrayList<>(List.of(new DeserializationCanary("d")))));
+        assertThatThrownBy(() -> codec.encode(nested))
+                .isInstanceOf(CodecException.class).hasMessageContaining(DeserializationCanary.class.getName());
+        assertThatThrownBy(() -> codec.allowTypes(Holder.class).encode(new Holder(new DeserializationCanary("f"))))
+                .isInstanceOf(CodecException.class).hasMessageContaining(DeserializationCanary.class.getName());
+        // What the codec allows encodes, and exactly those bytes decode.
+        SerializingCodec<Object> allowing = codec.allowTypes(Holder.class, DeserializationCanary.class);
+        Holder holder = new Holder(new DeserializationCanary("ok"));
+        Holder back = (Holder) allowing.decode(allowing.encode(holder));
+        assertThat(((DeserializationCanary) back.inside()).name()).isEqualTo("ok");
+        assertThat(codec.allowPatterns("dev.pottery.**").encode(new DeserializationCanary("p"))).isEqualTo(
+                written(new DeserializationCanary("p")));
+        assertThat(codec.allowTypes(Child.class).decode(codec.allowTypes(Child.class).encode(new Child("c", 1))))
+                .isInstanceOf(Child.class);
+        assertThat(codec.encode(EnumSet.of(TimeUnit.DAYS))).isEqualTo(written(EnumSet.of(TimeUnit.DAYS)));
+    }
+
+    /** What anyone who can write to Redis may store: Java serialization with no filter. */
+    private static byte[] written(Object value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Holds an object in a field. */

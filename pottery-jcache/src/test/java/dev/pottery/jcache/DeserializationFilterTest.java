@@ -57,6 +57,28 @@ class DeserializationFilterTest {
     }
 
     @Test
+    void aKeyOrValueNoInstanceCouldReadIsRefusedWhenWrittenAndNothingIsStored(UnifiedJedis redis) {
+        Cache<Object, Object> cache = managers.open("filter").createCache("unreadable", new MutableConfiguration<>());
+        cache.put("fine", "a string");
+
+        assertThatThrownBy(() -> cache.put("k", new DeserializationCanary("value")))
+                .isInstanceOf(CacheException.class).hasMessageContaining("cache unreadable")
+                .hasMessageContaining(DeserializationCanary.class.getName())
+                .hasMessageContaining("pottery.serialization.allow");
+        assertThatThrownBy(() -> cache.put(new DeserializationCanary("key"), "v"))
+                .isInstanceOf(CacheException.class).hasMessageContaining(DeserializationCanary.class.getName());
+        assertThatThrownBy(() -> cache.putAll(java.util.Map.of("a", "ok", "b", new DeserializationCanary("in a batch"))))
+                .isInstanceOf(CacheException.class).hasMessageContaining(DeserializationCanary.class.getName());
+
+        // Nothing of the refused writes reached Redis: every entry left reads back, on any instance.
+        assertThat(redis.hlen("{pottery:jcache:shared:unreadable}:entries")).isEqualTo(1);
+        assertThat(cache.containsKey("k")).isFalse();
+        java.util.List<Object> keys = new java.util.ArrayList<>();
+        cache.forEach(entry -> keys.add(entry.getKey()));
+        assertThat(keys).containsExactly("fine");
+    }
+
+    @Test
     void theDeclaredValueTypeIsAllowed(UnifiedJedis redis) {
         Cache<String, DeserializationCanary> cache = managers.open("declared").createCache("gadgets",
                 new MutableConfiguration<String, DeserializationCanary>()
@@ -115,7 +137,6 @@ class DeserializationFilterTest {
                 .isEqualTo(List.of("com.example.model.*", "com.example.Order"));
     }
 
-    /** Writes a serialized canary as the value of {@code key}, as anyone able to write to Redis could. */
     /** Writes a canary under {@code key}: Java-serialized for a cache of Object keys, UTF-8 for String keys. */
     private static void plant(UnifiedJedis redis, String cache, String key) {
         SerializingCodec<Object> anything = SerializingCodec.create().allowPatterns("*");

@@ -153,7 +153,7 @@ class RecordedSettingsTest {
     @Test
     void aConfigurationRecordedBeforeCodecsWereRecordedReadsAsJavaSerialization(UnifiedJedis redis) {
         // What an earlier version wrote: a plain MutableConfiguration, entries Java-serialized.
-        byte[] legacy = SerializingCodec.<MutableConfiguration<String, String>>create()
+        byte[] legacy = SerializingCodec.<MutableConfiguration<String, String>>create().allowPatterns("javax.cache.**")
                 .encode(new MutableConfiguration<String, String>().setTypes(String.class, String.class));
         byte[] config = "{pottery:jcache:shared:legacy}:config".getBytes(StandardCharsets.UTF_8);
         redis.set(config, legacy);

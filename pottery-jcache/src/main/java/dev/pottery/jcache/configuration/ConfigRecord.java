@@ -35,9 +35,12 @@ public final class ConfigRecord {
     private ConfigRecord() {
     }
 
-    /** Serializes a configuration, dropping the parts that cannot be serialized. */
+    /**
+     * Serializes a configuration, dropping the parts that cannot be serialized. Written without an
+     * allow-list: what a reader must allow is decided by {@link #decode(byte[], ClassLoader, List)}.
+     */
     public static <K, V> byte[] encode(CompleteConfiguration<K, V> configuration) {
-        SerializingCodec<MutableConfiguration<K, V>> codec = SerializingCodec.create();
+        SerializingCodec<MutableConfiguration<K, V>> codec = writer();
         PotteryConfiguration<K, V> copy = new PotteryConfiguration<>(configuration);
         try {
             return codec.encode(copy);
@@ -97,11 +100,15 @@ public final class ConfigRecord {
                 .codecNames(CodecNames.JAVA, CodecNames.JAVA);
     }
 
+    private static <T> SerializingCodec<T> writer() {
+        return SerializingCodec.<T>create().allowPatterns("*");
+    }
+
     private static <K, V> void keepIfSerializable(MutableConfiguration<K, V> plain, Runnable change) {
         MutableConfiguration<K, V> before = new MutableConfiguration<>(plain);
         change.run();
         try {
-            SerializingCodec.create().encode(plain);
+            writer().encode(plain);
         } catch (CodecException e) {
             restore(plain, before);
         }
