@@ -1,5 +1,7 @@
 package dev.pottery.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -26,11 +31,29 @@ import java.util.Objects;
  * Jackson into the given type. Both encode with Python's {@code json.dumps(value, sort_keys=True)}
  * layout.
  *
+ * <p>Decoding reads everything Python's {@code json.dumps} writes: strings and object keys of any length
+ * (up to Redis's 512 MB value), lone surrogate escapes ({@code "\udc00"}, from {@code surrogateescape}
+ * text) in keys as in strings, integers of any number of digits (Python 3.11 writes up to 4,300 by
+ * default, more if the limit is raised), and nesting up to 1,000 levels (Python's encoder stops near its
+ * recursion limit of 1,000). Bytes that are not UTF-8 are refused with a {@link CodecException}.
+ *
  * @param <T> the type of values
  */
 public final class JsonCodec<T> implements Codec<T> {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * Jackson's default limits (names of 50,000 characters, strings of 20 million, numbers of 1,000 digits)
+     * refuse values Python writes; only the nesting limit (1,000) is kept, as Python cannot write deeper.
+     */
+    private static final StreamReadConstraints PYTHON_LIMITS = StreamReadConstraints.builder()
+            .maxNameLength(Integer.MAX_VALUE)
+            .maxStringLength(Integer.MAX_VALUE)
+            .maxNumberLength(Integer.MAX_VALUE)
+            .build();
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(PYTHON_LIMITS)
+                    .build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -107,16 +130,32 @@ public final class JsonCodec<T> implements Codec<T> {
             throw new CodecException("cannot decode null bytes as " + description);
         }
         try {
+            String text = strictUtf8(bytes);
             if (type == null) {
                 @SuppressWarnings("unchecked")
-                T natural = (T) NaturalJson.toJava(MAPPER.readTree(bytes));
+                T natural = (T) NaturalJson.toJava(MAPPER.readTree(text));
                 return natural;
             }
-            return MAPPER.readValue(bytes, type);
+            return MAPPER.readValue(text, type);
+        } catch (CharacterCodingException e) {
+            throw new CodecException("cannot decode " + CodecException.preview(bytes) + " as " + description
+                    + ": the bytes are not UTF-8 (Python's json writes ASCII)", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new CodecException("cannot decode " + CodecException.preview(bytes) + " as " + description + ": "
                     + firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * The text of UTF-8 bytes, refusing malformed input. Jackson parses the text rather than the bytes because
+     * its byte parser rejects an escaped lone surrogate in an object key, which Python writes and reads.
+     */
+    private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     private static String firstLine(String message) {

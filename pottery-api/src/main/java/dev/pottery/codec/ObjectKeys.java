@@ -5,11 +5,14 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * JSON object keys as Python's encoder treats them: strings sort by code point; number and boolean keys
  * sort numerically and are then written as strings ({@code {1: 2}} becomes {@code {"1": 2}}); a mix of
- * strings and numbers cannot be sorted (Python raises {@code TypeError}) and is refused.
+ * strings and numbers cannot be sorted (Python raises {@code TypeError}) and is refused. A null key is
+ * Python's {@code None} and is written {@code "null"}; Python can sort it only when it is the map's one key.
+ * Keys of other types are refused, as Python refuses them.
  */
 final class ObjectKeys {
 
@@ -33,6 +36,20 @@ final class ObjectKeys {
     }
 
     static Comparator<Map.Entry<?, ?>> pythonOrder(Collection<?> keys) {
+        for (Object key : keys) {
+            if (key != null && !(key instanceof CharSequence || key instanceof Character || key instanceof Number
+                    || key instanceof Boolean)) {
+                throw new CodecException("cannot encode a map with a " + key.getClass().getName()
+                        + " key: JSON object keys are strings, numbers, booleans or null (Python's json refuses others)");
+            }
+        }
+        if (keys.size() == 1) {
+            return (a, b) -> 0; // sorted() of one key compares nothing, so Python accepts any key type, None too
+        }
+        if (keys.stream().anyMatch(Objects::isNull)) {
+            throw new CodecException("cannot encode a map with a null key among other keys: JSON object keys are "
+                    + "sorted, and Python cannot order None against strings, numbers or booleans");
+        }
         boolean allText = keys.stream().allMatch(k -> k instanceof CharSequence || k instanceof Character);
         if (allText) {
             return Comparator.comparing(e -> e.getKey().toString(), CODE_POINT_ORDER);
@@ -47,6 +64,9 @@ final class ObjectKeys {
     }
 
     static String asString(Object key) {
+        if (key == null) {
+            return "null";
+        }
         if (key instanceof Boolean b) {
             return b ? "true" : "false";
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Accepts the natural Java forms of JSON values (null, {@link Boolean}, integral {@link Number}s,
  * {@link Float}/{@link Double}, {@link CharSequence}, {@link Character}, enums by name, {@link List}s and
  * other ordered collections, object arrays (null items allowed) and primitive arrays other than
- * {@code byte[]}/{@code char[]}, {@link Map}s with string, number or boolean keys) and Jackson trees.
+ * {@code byte[]}/{@code char[]}, {@link Map}s with string, number or boolean keys, or the one key null) and
+ * Jackson trees.
  */
 final class PythonJsonWriter {
 

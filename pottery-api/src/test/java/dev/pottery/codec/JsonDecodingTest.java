@@ -72,4 +72,61 @@ class JsonDecodingTest {
         assertThatThrownBy(() -> JsonCodec.natural().decode(new byte[] {(byte) 0xff, (byte) 0xfe}, "k"))
                 .isInstanceOf(CodecException.class).hasMessageContaining("\\xff");
     }
+
+    /**
+     * Python writes these without complaint (3.11: {@code json.dumps('k' * 100_000)} as a key,
+     * {@code json.dumps('x' * 25_000_000)}, {@code json.dumps(10**2000)} and ints up to 4,300 digits,
+     * 990 nested lists); Jackson's default read limits (50,000-character names, 20 million-character
+     * strings, 1,000-digit numbers) refused them.
+     */
+    @Test
+    void readsTheLongKeysStringsAndIntegersPythonWrites() {
+        String longKey = "k".repeat(100_000);
+        Map<String, Object> keyed = new LinkedHashMap<>();
+        keyed.put(longKey, 1L);
+        assertThat(decode("{\"" + longKey + "\": 1}")).isEqualTo(keyed);
+        String python = "1" + "0".repeat(2000);
+        assertThat(decode(python)).isEqualTo(BigInteger.TEN.pow(2000));
+        String widest = "-" + "9".repeat(4300);
+        assertThat(decode(widest)).isEqualTo(new BigInteger(widest));
+        assertThat(JsonCodec.of(BigInteger.class).decode(widest.getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(new BigInteger(widest));
+        String nested = "[".repeat(990) + "]".repeat(990);
+        JsonCodec<Object> codec = JsonCodec.natural();
+        assertThat(new String(codec.encode(decode(nested)), StandardCharsets.US_ASCII)).isEqualTo(nested);
+    }
+
+    @Test
+    void readsAStringOfTwentyFiveMillionCharacters() {
+        byte[] python = ("\"" + "x".repeat(25_000_000) + "\"").getBytes(StandardCharsets.US_ASCII);
+        assertThat(decode(new String(python, StandardCharsets.US_ASCII))).asString().hasSize(25_000_000);
+        assertThat(JsonCodec.of(String.class).decode(python)).hasSize(25_000_000);
+    }
+
+    /**
+     * Python's {@code json.dumps({'\udc00': 1})} (a key from {@code surrogateescape} text, e.g. a file
+     * name) is {@code {"\udc00": 1}}; Jackson's byte parser refused the lone surrogate in a key, though
+     * not in a string value.
+     */
+    @Test
+    void readsALoneSurrogateEscapeInAnObjectKey() {
+        String python = "{\"a\\ud800b\": [\"\\udfff\"], \"\\udc00\": 1}";
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("a\ud800b", List.of("\udfff"));
+        expected.put("\udc00", 1L);
+        assertThat(decode(python)).isEqualTo(expected);
+        assertThat(new String(JsonCodec.natural().encode(decode(python)), StandardCharsets.US_ASCII))
+                .isEqualTo(python);
+        assertThat(JsonCodec.of(Map.class).decode(python.getBytes(StandardCharsets.US_ASCII)).keySet())
+                .isEqualTo(expected.keySet());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNamingTheKey() {
+        byte[] latin1 = "\"caf\u00e9\"".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> JsonCodec.natural().decode(latin1, "menu:1"))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("not UTF-8")
+                .hasMessageContaining("menu:1");
+    }
 }

@@ -163,4 +163,30 @@ class PythonJsonEncodingTest {
         List<Object> list = new ArrayList<>(List.of(1, "a"));
         assertThat(JsonCodec.natural().encode(list)).isEqualTo(JsonCodec.natural().encode(List.of(1, "a")));
     }
+
+    /**
+     * Python writes a {@code None} key as {@code "null"}: {@code json.dumps({None: 1}, sort_keys=True)} is
+     * {@code {"null": 1}}, while {@code {None: 1, 'a': 2}} cannot be sorted ({@code TypeError}).
+     */
+    @Test
+    void aNullKeyIsWrittenAsPythonWritesNone() {
+        Map<Object, Object> none = new java.util.HashMap<>();
+        none.put(null, 1L);
+        assertThat(encode(none)).isEqualTo("{\"null\": 1}");
+        assertThat(JsonCodec.natural().decode(JsonCodec.natural().encode(none))).isEqualTo(Map.of("null", 1L));
+        none.put("a", 2L);
+        assertThatThrownBy(() -> encode(none)).isInstanceOf(CodecException.class)
+                .hasMessageContaining("null key among other keys");
+        Map<Object, Object> single = new java.util.HashMap<>();
+        single.put(Double.NaN, 1L);
+        assertThat(encode(single)).isEqualTo("{\"NaN\": 1}");
+    }
+
+    @Test
+    void keysThatAreNotStringsNumbersBooleansOrNullAreRefusedByType() {
+        assertThatThrownBy(() -> encode(Map.of(java.util.UUID.randomUUID(), 1)))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("java.util.UUID key");
+    }
 }
+

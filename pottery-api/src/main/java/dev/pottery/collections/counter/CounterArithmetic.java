@@ -1,21 +1,30 @@
 package dev.pottery.collections.counter;
 
+import dev.pottery.PotteryException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Python {@code Counter}'s binary operators on local snapshots: each returns a new map holding only
  * the positive results, as Python's {@code + - | &} do. Order: the left operand's elements first. A sum
- * or difference beyond {@code long} is an {@link ArithmeticException} (Python's ints would grow).
+ * or difference beyond {@code long} (Python's ints would grow) is a {@link PotteryException} naming the
+ * Redis key and the element.
  */
 final class CounterArithmetic {
 
     private CounterArithmetic() {
     }
 
-    static <E> Map<E, Long> plus(Map<E, Long> mine, Map<? extends E, Long> other) {
+    static <E> Map<E, Long> plus(Map<E, Long> mine, Map<? extends E, Long> other, String key) {
         Map<E, Long> result = new LinkedHashMap<>();
-        mine.forEach((e, n) -> keepPositive(result, e, Math.addExact(n, other.getOrDefault(e, 0L))));
+        mine.forEach((e, n) -> {
+            long m = other.getOrDefault(e, 0L);
+            long sum = n + m;
+            if (((n ^ sum) & (m ^ sum)) < 0) {
+                throw beyondLong(e, n + " + " + m, key);
+            }
+            keepPositive(result, e, sum);
+        });
         other.forEach((e, n) -> {
             if (!mine.containsKey(e)) {
                 keepPositive(result, e, n);
@@ -24,12 +33,22 @@ final class CounterArithmetic {
         return result;
     }
 
-    static <E> Map<E, Long> minus(Map<E, Long> mine, Map<? extends E, Long> other) {
+    static <E> Map<E, Long> minus(Map<E, Long> mine, Map<? extends E, Long> other, String key) {
         Map<E, Long> result = new LinkedHashMap<>();
-        mine.forEach((e, n) -> keepPositive(result, e, Math.subtractExact(n, other.getOrDefault(e, 0L))));
+        mine.forEach((e, n) -> {
+            long m = other.getOrDefault(e, 0L);
+            long difference = n - m;
+            if (((n ^ m) & (n ^ difference)) < 0) {
+                throw beyondLong(e, n + " - " + m, key);
+            }
+            keepPositive(result, e, difference);
+        });
         other.forEach((e, n) -> {
-            if (!mine.containsKey(e)) {
-                keepPositive(result, e, Math.negateExact(n));
+            if (!mine.containsKey(e) && n < 0) {
+                if (n == Long.MIN_VALUE) {
+                    throw beyondLong(e, "0 - " + n, key);
+                }
+                keepPositive(result, e, -n);
             }
         });
         return result;
@@ -54,6 +73,11 @@ final class CounterArithmetic {
             }
         });
         return result;
+    }
+
+    private static PotteryException beyondLong(Object element, String operation, String key) {
+        return new PotteryException("the count of element " + element + " would be " + operation
+                + ", which is beyond a 64-bit integer (Python's ints grow); read the counts with toNumberMap", key);
     }
 
     private static <E> void keepPositive(Map<E, Long> result, E element, long count) {

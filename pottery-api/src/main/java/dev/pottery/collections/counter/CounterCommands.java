@@ -106,21 +106,22 @@ final class CounterCommands {
 
     /**
      * One script: applies {@code operation} with the given counts (encoded field to count), then drops
-     * the counts that are not positive when {@code dropNonPositive}. Returns 1, or -1 when
+     * the counts that are not positive when {@code dropNonPositive}. Given counts are exact decimal text
+     * (a negated {@code Long.MIN_VALUE} is 2^63). Returns 1, or -1 when
      * {@code mustBeNew} and the key exists (nothing written).
      *
      * @throws PotteryException naming the element when a stored count it reads is not an integer
      *     (nothing written)
      */
-    long apply(Operation operation, boolean mustBeNew, boolean dropNonPositive, List<Map.Entry<byte[], Long>> given,
-            String method) {
+    long apply(Operation operation, boolean mustBeNew, boolean dropNonPositive,
+            List<Map.Entry<byte[], BigInteger>> given, String method) {
         List<byte[]> args = new ArrayList<>(given.size() * 2 + 3);
         args.add(operation.name);
         args.add(mustBeNew ? YES : NO);
         args.add(dropNonPositive ? YES : NO);
-        for (Map.Entry<byte[], Long> count : given) {
+        for (Map.Entry<byte[], BigInteger> count : given) {
             args.add(count.getKey());
-            args.add(ascii(count.getValue()));
+            args.add(count.getValue().toString().getBytes(StandardCharsets.US_ASCII));
         }
         Object reply = key.call(() -> COUNTER.run(redis, List.of(raw), args));
         if (reply instanceof List<?> notAnInteger) {

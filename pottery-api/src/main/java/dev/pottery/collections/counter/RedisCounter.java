@@ -160,9 +160,19 @@ public class RedisCounter<E> extends RedisBacked {
         return increment(element, -1);
     }
 
-    /** Subtracts {@code n}; returns the new count (HINCRBY by {@code -n}, atomic). */
+    /**
+     * Subtracts {@code n}; returns the new count (HINCRBY by {@code -n}, atomic).
+     *
+     * @throws PotteryException naming the element as {@link #increment(Object, long)} does, and for
+     *     {@code n = Long.MIN_VALUE}, whose negation HINCRBY cannot take ({@link #subtract(Map)} can)
+     */
     public long decrement(E element, long n) {
-        return increment(element, Math.negateExact(n));
+        if (n == Long.MIN_VALUE) {
+            byte[] field = elements.encode(element);
+            throw new PotteryException("cannot subtract " + n + " from the count of " + counts.describe(field)
+                    + " with HINCRBY, which takes 64-bit integers; subtract(Map) subtracts exactly", key());
+        }
+        return increment(element, -n);
     }
 
     /** Sets the count (HSET); 0 keeps the element listed, as Python's {@code c[x] = 0}. */
@@ -263,15 +273,17 @@ public class RedisCounter<E> extends RedisBacked {
     }
 
     // ---------------------------------------------------------------- Python's operators
+    // The four local operators read this counter with toMap() (one HGETALL): a count that is not a 64-bit
+    // integer is a PotteryException naming the key and the element, as is a result past a long.
 
     /** {@code this + other}: summed counts, keeping the positive ones, as a new local counter. */
     public Map<E, Long> plus(Map<? extends E, Long> other) {
-        return CounterArithmetic.plus(toMap(), other);
+        return CounterArithmetic.plus(toMap(), other, key());
     }
 
     /** {@code this - other}: differences, keeping the positive ones, as a new local counter. */
     public Map<E, Long> minus(Map<? extends E, Long> other) {
-        return CounterArithmetic.minus(toMap(), other);
+        return CounterArithmetic.minus(toMap(), other, key());
     }
 
     /** {@code this | other}: the larger count of each element, keeping the positive ones. */
@@ -334,10 +346,11 @@ public class RedisCounter<E> extends RedisBacked {
         if (given.isEmpty() && !drop) {
             return 0;
         }
-        List<Map.Entry<byte[], Long>> encoded = new ArrayList<>(given.size());
+        List<Map.Entry<byte[], BigInteger>> encoded = new ArrayList<>(given.size());
         for (Map.Entry<? extends E, Long> e : given.entrySet()) {
-            long count = Objects.requireNonNull(e.getValue(), "count");
-            encoded.add(Map.entry(elements.encode(e.getKey()), sign < 0 ? Math.negateExact(count) : count));
+            BigInteger count = BigInteger.valueOf(Objects.requireNonNull(e.getValue(), "count"));
+            // exact: subtracting Long.MIN_VALUE adds 2^63, as Python's subtract does
+            encoded.add(Map.entry(elements.encode(e.getKey()), sign < 0 ? count.negate() : count));
         }
         return commands.apply(operation, mustBeNew, drop, encoded, method);
     }

@@ -241,4 +241,44 @@ class RedisCounterNumbersTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * Python: {@code c = Counter({'x': 0}); c.subtract({'x': -2**63})} gives {@code 2**63}; the negated
+     * {@code Long.MIN_VALUE} is sent exactly, where it was a bare {@link ArithmeticException}.
+     */
+    @Test
+    void subtractingLongMinValueAddsTwoToThe63Exactly(UnifiedJedis redis) {
+        RedisCounter<Object> counter = new RedisCounter<>(redis, "min");
+        counter.set("x", 0);
+        counter.subtract(counts("x", Long.MIN_VALUE));
+        assertThat(redis.hget("min", "\"x\"")).isEqualTo("9223372036854775808");
+        counter.minusAssign(counts("x", Long.MIN_VALUE));
+        assertThat(counter.getNumber("x")).isEqualTo(BigInteger.TWO.pow(64));
+        assertThatThrownBy(() -> counter.decrement("x", Long.MIN_VALUE)).isInstanceOf(PotteryException.class)
+                .hasMessageContaining("'min'").hasMessageContaining("element x").hasMessageContaining("subtract(Map)");
+        assertThat(counter.getNumber("x")).isEqualTo(BigInteger.TWO.pow(64));
+    }
+
+    /**
+     * {@code plus} and {@code minus} return {@code Map<E, Long>}: a result past a long (Python's int would
+     * grow) is a {@link PotteryException} naming the key and the element, not a bare ArithmeticException.
+     */
+    @Test
+    void localOperatorsRefuseAResultBeyondLongNamingTheKeyAndTheElement(UnifiedJedis redis) {
+        redis.hset("ops", "\"a\"", Long.toString(Long.MAX_VALUE));
+        redis.hset("ops", "\"b\"", Long.toString(Long.MIN_VALUE));
+        RedisCounter<Object> counter = new RedisCounter<>(redis, "ops");
+        assertThatThrownBy(() -> counter.plus(counts("a", 1L))).isInstanceOf(PotteryException.class)
+                .hasMessageContaining("'ops'").hasMessageContaining("element a");
+        assertThatThrownBy(() -> counter.minus(counts("a", -1L))).isInstanceOf(PotteryException.class)
+                .hasMessageContaining("'ops'").hasMessageContaining("element a");
+        assertThatThrownBy(() -> counter.minus(counts("b", 1L))).isInstanceOf(PotteryException.class)
+                .hasMessageContaining("'ops'").hasMessageContaining("element b");
+        assertThatThrownBy(() -> counter.minus(counts("c", Long.MIN_VALUE))).isInstanceOf(PotteryException.class)
+                .hasMessageContaining("'ops'").hasMessageContaining("element c");
+        // in range, the exact Python results: Counter({'a': 2**63-1, 'b': -2**63}) - Counter({'a': 1, 'c': -5})
+        assertThat(counter.minus(counts("a", 1L, "c", -5L))).isEqualTo(counts("a", Long.MAX_VALUE - 1, "c", 5L));
+        assertThat(counter.plus(counts("a", -1L, "b", 1L))).isEqualTo(counts("a", Long.MAX_VALUE - 1));
+    }
 }
+
