@@ -245,8 +245,8 @@ final class CacheStore {
     }
 
     /**
-     * Puts ({@code values} given) or removes entries of a cache whose entries never expire, without lease or
-     * writer: one script call ({@code plain.lua}) that, while nobody listens anywhere and {@code wantOld} is
+     * Puts ({@code values} given) or removes entries of a cache whose entries never expire, without writer
+     * (ending any lease on the entries, as {@link LeaseUse#BREAK}): one script call ({@code plain.lua}) that, while nobody listens anywhere and {@code wantOld} is
      * false, is a single HSET or HDEL per entry on the server. Returns the outcome and old value per entry
      * ({@link PlainWrites#each()}), or only how many entries were created or removed ({@link PlainWrites#count()}).
      */
@@ -262,11 +262,15 @@ final class CacheStore {
                 args.add(values.get(i));
             }
         }
+        List<byte[]> scriptKeys = new ArrayList<>(2 + keyList.size());
+        scriptKeys.add(entries);
+        scriptKeys.add(subscribers);
+        keyList.forEach(key -> scriptKeys.add(keys.lease(key)));
         List<?> reply;
         try {
             reply = keyList.size() == 1
-                    ? (List<?>) callFor(keyList.get(0), () -> PLAIN.run(redis, List.of(entries, subscribers), args))
-                    : (List<?>) call(() -> PLAIN.run(redis, List.of(entries, subscribers), args));
+                    ? (List<?>) callFor(keyList.get(0), () -> PLAIN.run(redis, scriptKeys, args))
+                    : (List<?>) call(() -> PLAIN.run(redis, scriptKeys, args));
         } finally {
             keyList.forEach(invalidations::invalidate);
         }
