@@ -58,11 +58,6 @@ final class CacheEvents<K, V> {
         return source;
     }
 
-    /** Whether this instance is marked in Redis as wanting other processes' changes. */
-    synchronized boolean isListening() {
-        return listening;
-    }
-
     /** Whether any listener is registered here (when none, operations build no events). */
     boolean hasListeners() {
         return dispatcher.hasListeners();
@@ -81,6 +76,17 @@ final class CacheEvents<K, V> {
         this.near = nearCache;
         listen();
         subscriber.get().addListener(nearCache);
+    }
+
+    /**
+     * Renews this instance's mark in Redis while it listens (one HSET; every maintenance round). If the mark
+     * was gone (a Redis restart, a FLUSHALL, a destroyCache elsewhere), other processes' changes since were
+     * not published, so the near cache may have missed some: it empties.
+     */
+    synchronized void renewMark() {
+        if (listening && store.subscribe() && near != null) {
+            near.invalidateAll();
+        }
     }
 
     synchronized boolean deregister(CacheEntryListenerConfiguration<K, V> configuration) {
