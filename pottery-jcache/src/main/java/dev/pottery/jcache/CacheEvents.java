@@ -139,10 +139,19 @@ final class CacheEvents<K, V> {
         List<PotteryCacheEntryEvent<K, V>> raised = new java.util.ArrayList<>(pairs.size());
         for (byte[][] pair : pairs) {
             K key = codec.decodeKey(pair[0]);
-            V old = codec.decodeValue(key, pair[1]);
-            raised.add(new PotteryCacheEntryEvent<>(source, EventType.EXPIRED, key, old, old, true));
+            V old = oldValue(key, pair[1]);
+            raised.add(new PotteryCacheEntryEvent<>(source, EventType.EXPIRED, key, old, old, old != null));
         }
         dispatch(raised);
+    }
+
+    /** An event's old value, or null (no old value available) when its bytes cannot be decoded. */
+    private V oldValue(K key, byte[] bytes) {
+        try {
+            return codec.decodeValue(key, bytes);
+        } catch (CacheException e) {
+            return null;
+        }
     }
 
     private void onRemote(RemoteEvent event) {
@@ -161,7 +170,7 @@ final class CacheEvents<K, V> {
             return;
         }
         K key = codec.decodeKey(event.key());
-        V old = codec.decodeValue(key, event.oldValue());
+        V old = oldValue(key, event.oldValue());
         dispatcher.dispatchRemote(List.of(new PotteryCacheEntryEvent<>(source, event.type(), key,
                 codec.decodeValue(key, event.value()), old, old != null)));
     }
