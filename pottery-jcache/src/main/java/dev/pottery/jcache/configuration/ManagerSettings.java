@@ -93,7 +93,8 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
     /** The user information of any URL within free text. */
     private static final java.util.regex.Pattern ANY_USER_INFO = java.util.regex.Pattern.compile(
             "([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s@]*@");
-    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(^[^/]*//)[^/?#]*@");
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile(
+            "(^[^/@]*//|^[A-Za-z][A-Za-z0-9+.-]*:)[^@]*@");
 
     /** The Redis URL used when nothing else names one. */
     public static String defaultRedisUrl() {
@@ -178,8 +179,8 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
 
     /**
      * The URL or URI without user name and password, safe to show (and to use as a manager URI); null stays
-     * null. Text that is not a valid URI loses everything between {@code //} and the last {@code @} of its
-     * authority all the same.
+     * null. Text that is not a valid URI with a host loses everything between {@code //} (or its scheme's
+     * {@code :}) and its last {@code @} all the same.
      */
     public static String withoutUserInfo(String url) {
         if (url == null) {
@@ -187,19 +188,18 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
         }
         try {
             URI uri = URI.create(url);
-            if (uri.getRawUserInfo() == null && uri.getRawAuthority() == null) {
-                return url;
-            }
-            if (uri.getRawUserInfo() == null && !uri.getRawAuthority().contains("@")) {
-                return url;
-            }
-            if (uri.getHost() != null) {
+            if (uri.getHost() != null && uri.getRawUserInfo() != null) {
                 return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
                         uri.getFragment()).toString();
+            }
+            if (uri.getHost() != null || !url.contains("@")) {
+                return url;
             }
         } catch (IllegalArgumentException | java.net.URISyntaxException e) {
             // not a URI: cut the user information out of the text below
         }
+        // A password a URL should have percent-encoded ('#', '?', '/', '@' in it) or a scheme written without
+        // its ':' leaves no host to parse: everything up to the last '@' goes.
         return USER_INFO.matcher(url).replaceFirst("$1");
     }
 
@@ -231,7 +231,7 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
     public String toString() {
         return "ManagerSettings[url=" + withoutUserInfo(redisUrl) + ", address=" + address()
                 + (client == null ? "" : ", client handed in") + ", keyPrefix=" + keyPrefix + ", namespace="
-                + namespace + ", timeoutMillis=" + timeoutMillis + ", poolSize=" + poolSize + ", sweepIntervalMillis="
+                + shown(namespace) + ", timeoutMillis=" + timeoutMillis + ", poolSize=" + poolSize + ", sweepIntervalMillis="
                 + sweepIntervalMillis + ", topology=" + topology + ", serializationAllow=" + serializationAllow + "]";
     }
 
