@@ -136,9 +136,13 @@ class CredentialsTest {
         }
     }
 
-    /** A manager URI's secret-looking query parameter is masked in the manager's and its settings' text. */
+    /**
+     * A manager URI's secret-looking query parameter stays out of the namespace derived from the URI, so out of
+     * every Redis key, the manager's and cache's text and the MBean names.
+     */
     @Test
-    void aSecretQueryParameterOfTheManagerUriIsMaskedInTheNamespaceShown(RedisServer server) {
+    void aSecretQueryParameterOfTheManagerUriStaysOutOfTheNamespace(RedisServer server, UnifiedJedis redis)
+            throws Exception {
         Properties properties = new Properties();
         properties.setProperty(ManagerSettings.URL, server.uri("default", PASSWORD).toString());
         CacheManager manager = Caching.getCachingProvider().getCacheManager(
@@ -146,6 +150,13 @@ class CredentialsTest {
         try {
             assertThat(manager.toString()).doesNotContain(PASSWORD).contains("token=***");
             assertThat(manager.unwrap(PotteryCacheManager.class).settings().toString()).doesNotContain(PASSWORD);
+            Cache<String, String> cache = manager.createCache("secret-query", new MutableConfiguration<String, String>()
+                    .setTypes(String.class, String.class).setStatisticsEnabled(true));
+            cache.put("k", "v");
+            assertThat(cache.toString()).doesNotContain(PASSWORD);
+            assertThat(everythingStoredIn(redis)).doesNotContain(PASSWORD);
+            assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("javax.cache:*"), null)
+                    .toString()).doesNotContain(PASSWORD);
         } finally {
             manager.close();
         }

@@ -25,7 +25,8 @@ import redis.clients.jedis.UnifiedJedis;
  *       close it)</td></tr>
  *   <tr><td>{@value #KEY_PREFIX}</td><td>first part of every key (default {@code pottery:jcache})</td></tr>
  *   <tr><td>{@value #NAMESPACE}</td><td>second part; managers with the same namespace on the same server
- *       share caches (default {@code default} for a Redis URL URI, else the URI itself)</td></tr>
+ *       share caches (default {@code default} for a Redis URL URI, else the URI as {@link #shown(URI)}
+ *       shows it)</td></tr>
  *   <tr><td>{@value #TIMEOUT}</td><td>connect and socket timeout in ms (default 2000)</td></tr>
  *   <tr><td>{@value #POOL_SIZE}</td><td>maximum pooled connections (default 16)</td></tr>
  *   <tr><td>{@value #SWEEP_INTERVAL}</td><td>how often expired entries are reclaimed in the background,
@@ -127,9 +128,11 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
                     ? uri.toString() : defaultRedisUrl();
         }
         // A configuration file's path says nothing about which caches to share, so it gets the same default
-        // namespace as a Redis URL: two applications with the same file share caches.
+        // namespace as a Redis URL: two applications with the same file share caches. Another URI is the
+        // namespace as it may be shown: it goes into every Redis key, so no user info and no secret-looking
+        // query parameter's value (pottery:orders?token=*** for pottery:orders?token=s3cret).
         String namespace = properties.getProperty(NAMESPACE,
-                isRedisUrl(uri) || ConfigSource.isConfigFile(uri) ? "default" : withoutUserInfo(uri.toString()));
+                isRedisUrl(uri) || ConfigSource.isConfigFile(uri) ? "default" : shown(uri.toString()));
         return new ManagerSettings(url, client,
                 properties.getProperty(KEY_PREFIX, "pottery:jcache"),
                 namespace,
