@@ -79,14 +79,19 @@ final class BulkOperations<K, V> {
         keys.forEach(key -> values.add(codec.encodeValue(entries.get(key))));   // fail before the writer runs
         reporter.run(op -> {
             if (!writer.isPresent()) {
-                op.puts(write(op, BatchAction.PUT, keys, encodedKeys, values, entries, LeaseUse.NONE));
+                op.puts(write(op, BatchAction.PUT, keys, encodedKeys, values, entries, LeaseUse.BREAK));
                 return null;
             }
             leased(encodedKeys, token -> {
                 WriteThrough.Partial<Map<K, V>> written = writer.writeAll(entries);
                 List<Integer> done = indexesOf(keys, written.done().keySet());
-                op.puts(write(op, BatchAction.PUT, pick(keys, done), pick(encodedKeys, done), pick(values, done),
-                        entries, LeaseUse.held(token)));
+                try {
+                    op.puts(write(op, BatchAction.PUT, pick(keys, done), pick(encodedKeys, done), pick(values, done),
+                            entries, LeaseUse.held(token)));
+                } catch (RuntimeException failure) {
+                    throw guard.dropAfterFailure(pick(encodedKeys, done), LeaseUse.held(token),
+                            done.size() + " entries", failure);
+                }
                 releaseOthers(encodedKeys, done, token);
                 if (written.failure() != null) {
                     throw written.failure();
@@ -121,14 +126,19 @@ final class BulkOperations<K, V> {
         List<byte[]> encodedKeys = codec.encodeKeys(keys);
         reporter.run(op -> {
             if (!writer.isPresent()) {
-                op.removals(write(op, BatchAction.REMOVE, keys, encodedKeys, null, null, LeaseUse.NONE));
+                op.removals(write(op, BatchAction.REMOVE, keys, encodedKeys, null, null, LeaseUse.BREAK));
                 return null;
             }
             leased(encodedKeys, token -> {
                 WriteThrough.Partial<Set<K>> deleted = writer.deleteAll(keys);
                 List<Integer> done = indexesOf(keys, deleted.done());
-                op.removals(write(op, BatchAction.REMOVE, pick(keys, done), pick(encodedKeys, done), null, null,
-                        LeaseUse.held(token)));
+                try {
+                    op.removals(write(op, BatchAction.REMOVE, pick(keys, done), pick(encodedKeys, done), null, null,
+                            LeaseUse.held(token)));
+                } catch (RuntimeException failure) {
+                    throw guard.dropAfterFailure(pick(encodedKeys, done), LeaseUse.held(token),
+                            done.size() + " entries", failure);
+                }
                 releaseOthers(encodedKeys, done, token);
                 if (deleted.failure() != null) {
                     throw deleted.failure();

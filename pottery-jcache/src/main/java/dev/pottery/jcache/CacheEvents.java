@@ -58,11 +58,6 @@ final class CacheEvents<K, V> {
         return source;
     }
 
-    /** Whether this instance is marked in Redis as wanting other processes' changes. */
-    synchronized boolean isListening() {
-        return listening;
-    }
-
     /** Whether any listener is registered here (when none, operations build no events). */
     boolean hasListeners() {
         return dispatcher.hasListeners();
@@ -81,6 +76,17 @@ final class CacheEvents<K, V> {
         this.near = nearCache;
         listen();
         subscriber.get().addListener(nearCache);
+    }
+
+    /**
+     * Renews this instance's mark in Redis while it listens (one HSET; every maintenance round). If the mark
+     * was gone (a Redis restart, a FLUSHALL, a destroyCache elsewhere), other processes' changes since were
+     * not published, so the near cache may have missed some: it empties.
+     */
+    synchronized void renewMark() {
+        if (listening && store.subscribe() && near != null) {
+            near.invalidateAll();
+        }
     }
 
     synchronized boolean deregister(CacheEntryListenerConfiguration<K, V> configuration) {
@@ -133,10 +139,19 @@ final class CacheEvents<K, V> {
         List<PotteryCacheEntryEvent<K, V>> raised = new java.util.ArrayList<>(pairs.size());
         for (byte[][] pair : pairs) {
             K key = codec.decodeKey(pair[0]);
-            V old = codec.decodeValue(key, pair[1]);
-            raised.add(new PotteryCacheEntryEvent<>(source, EventType.EXPIRED, key, old, old, true));
+            V old = oldValue(key, pair[1]);
+            raised.add(new PotteryCacheEntryEvent<>(source, EventType.EXPIRED, key, old, old, old != null));
         }
         dispatch(raised);
+    }
+
+    /** An event's old value, or null (no old value available) when its bytes cannot be decoded. */
+    private V oldValue(K key, byte[] bytes) {
+        try {
+            return codec.decodeValue(key, bytes);
+        } catch (CacheException e) {
+            return null;
+        }
     }
 
     private void onRemote(RemoteEvent event) {
@@ -155,7 +170,7 @@ final class CacheEvents<K, V> {
             return;
         }
         K key = codec.decodeKey(event.key());
-        V old = codec.decodeValue(key, event.oldValue());
+        V old = oldValue(key, event.oldValue());
         dispatcher.dispatchRemote(List.of(new PotteryCacheEntryEvent<>(source, event.type(), key,
                 codec.decodeValue(key, event.value()), old, old != null)));
     }

@@ -72,9 +72,13 @@ final class CacheLifecycle<K, V> {
         mbeans.management(enabled);
     }
 
-    /** Renews the leases this JVM holds on the cache's entries and, when {@code sweepNow}, reclaims expired ones. */
+    /**
+     * Renews the leases this JVM holds on the cache's entries and its listening mark and, when
+     * {@code sweepNow}, reclaims expired entries.
+     */
     void maintain(boolean sweepNow) {
         context.leases().renewHeld();
+        context.events().renewMark();
         if (sweepNow) {
             sweep.run();
         }

@@ -217,13 +217,10 @@ final class CacheStore {
         return new ScanStep((byte[]) reply.get(0), pairs(reply.get(1)));
     }
 
-    /**
-     * Deletes up to {@code limit} entries whose expiry time has passed; returns them as key/value pairs.
-     * {@code listening} renews this instance's subscriber mark on the way.
-     */
-    List<byte[][]> sweep(int limit, boolean listening) {
+    /** Deletes up to {@code limit} entries whose expiry time has passed; returns them as key/value pairs. */
+    List<byte[][]> sweep(int limit) {
         Object reply = call(() -> SWEEP.run(redis, List.of(entries, expiry, subscribers),
-                List.of(ascii(Integer.toString(limit)), ascii(listening ? "1" : "0"), channel, origin)));
+                List.of(ascii(Integer.toString(limit)), channel, origin)));
         List<byte[][]> gone = pairs(reply);
         gone.forEach(pair -> invalidations.invalidate(pair[0]));
         return gone;
@@ -245,8 +242,8 @@ final class CacheStore {
     }
 
     /**
-     * Puts ({@code values} given) or removes entries of a cache whose entries never expire, without lease or
-     * writer: one script call ({@code plain.lua}) that, while nobody listens anywhere and {@code wantOld} is
+     * Puts ({@code values} given) or removes entries of a cache whose entries never expire, without writer
+     * (ending any lease on the entries, as {@link LeaseUse#BREAK}): one script call ({@code plain.lua}) that, while nobody listens anywhere and {@code wantOld} is
      * false, is a single HSET or HDEL per entry on the server. Returns the outcome and old value per entry
      * ({@link PlainWrites#each()}), or only how many entries were created or removed ({@link PlainWrites#count()}).
      */
@@ -262,11 +259,15 @@ final class CacheStore {
                 args.add(values.get(i));
             }
         }
+        List<byte[]> scriptKeys = new ArrayList<>(2 + keyList.size());
+        scriptKeys.add(entries);
+        scriptKeys.add(subscribers);
+        keyList.forEach(key -> scriptKeys.add(keys.lease(key)));
         List<?> reply;
         try {
             reply = keyList.size() == 1
-                    ? (List<?>) callFor(keyList.get(0), () -> PLAIN.run(redis, List.of(entries, subscribers), args))
-                    : (List<?>) call(() -> PLAIN.run(redis, List.of(entries, subscribers), args));
+                    ? (List<?>) callFor(keyList.get(0), () -> PLAIN.run(redis, scriptKeys, args))
+                    : (List<?>) call(() -> PLAIN.run(redis, scriptKeys, args));
         } finally {
             keyList.forEach(invalidations::invalidate);
         }
@@ -321,9 +322,14 @@ final class CacheStore {
         return call(() -> redis.hmget(entries, keyList.toArray(new byte[0][])));
     }
 
-    /** Marks this cache instance as listening, so the scripts publish changes for it. */
-    void subscribe() {
-        call(() -> redis.hset(subscribers, origin, ascii(Long.toString(System.currentTimeMillis()))));
+    /**
+     * Marks this cache instance as listening, so the scripts publish changes for it (one HSET); also renews
+     * the mark. Returns whether the mark was missing (first call, or the hash was lost: a Redis restart
+     * without persistence, a FLUSHALL, a destroyCache elsewhere), so that changes since may have gone
+     * unpublished.
+     */
+    boolean subscribe() {
+        return call(() -> redis.hset(subscribers, origin, ascii(Long.toString(System.currentTimeMillis())))) == 1L;
     }
 
     /** Withdraws this cache instance's mark. */

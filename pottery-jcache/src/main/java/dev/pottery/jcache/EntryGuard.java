@@ -1,6 +1,7 @@
 package dev.pottery.jcache;
 
 import dev.pottery.jcache.expiry.ExpiryDurations;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.cache.CacheException;
@@ -96,7 +97,27 @@ final class EntryGuard {
      * CacheException says so.
      */
     EntryReply writeBack(EntryCall call, String what) {
-        EntryReply reply = store.entry(call, expiry);
+        return writeBack(call, what, false);
+    }
+
+    /**
+     * As {@link #writeBack(EntryCall, String)}; {@code writerRan}: the CacheWriter has already taken the change.
+     * If the write-back then fails (Redis unreachable, the connection reset, a timeout), the cache would keep
+     * the value the writer's store has replaced: the entry is removed instead (under the held lease, or, if
+     * that lease has ended, unless another process holds one now), so the next read loads it from the system
+     * of record, and a CacheException says so. If even the removal fails, the exception says that the cache
+     * may hold the old value until the entry changes again.
+     */
+    EntryReply writeBack(EntryCall call, String what, boolean writerRan) {
+        EntryReply reply;
+        try {
+            reply = store.entry(call, expiry);
+        } catch (RuntimeException failure) {
+            if (!writerRan) {
+                throw failure;
+            }
+            throw dropAfterFailure(List.of(call.key()), call.lease(), what, failure);
+        }
         if (reply.outcome() == Outcome.LOST) {
             leases.await(() -> store.entry(EntryCall.of(EntryAction.REMOVE, call.key()).under(LeaseUse.ONCE), expiry),
                     what);
@@ -106,6 +127,33 @@ final class EntryGuard {
                     + " from the system of record again");
         }
         return reply;
+    }
+
+    /**
+     * After the CacheWriter took changes to {@code keys} (held under {@code lease}) whose write-back failed
+     * with {@code failure}: removes those entries from the cache (one call; an entry whose lease has ended is
+     * removed unless another process holds its lease now) and returns the exception to throw.
+     */
+    CacheException dropAfterFailure(List<byte[]> keys, LeaseUse lease, String what, RuntimeException failure) {
+        try {
+            if (keys.size() == 1) {
+                EntryReply r = store.entry(EntryCall.of(EntryAction.REMOVE, keys.get(0)).under(lease), expiry);
+                if (r.outcome() == Outcome.LOST) {
+                    store.entry(EntryCall.of(EntryAction.REMOVE, keys.get(0)).under(LeaseUse.ONCE), expiry);
+                }
+            } else {
+                store.batch(BatchCall.of(BatchAction.REMOVE, keys).under(lease), expiry);
+            }
+        } catch (RuntimeException again) {
+            failure.addSuppressed(again);
+            return new CacheException("the change to " + what + " of " + store.where() + " was not stored after the"
+                    + " CacheWriter had taken it (" + failure.getMessage() + "), and the entry could not be removed"
+                    + " either: the cache may serve the value the writer replaced until the entry changes again",
+                    failure);
+        }
+        return new CacheException("the change to " + what + " of " + store.where() + " was not stored after the"
+                + " CacheWriter had taken it (" + failure.getMessage() + "); the entry was removed from the cache, so"
+                + " the next read loads it from the system of record", failure);
     }
 
     /** Waits (bounded) for the entry's lease while {@code attempt} reports it held elsewhere. */

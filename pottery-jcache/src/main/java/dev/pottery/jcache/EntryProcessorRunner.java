@@ -150,7 +150,15 @@ final class EntryProcessorRunner<K, V> {
         if (call == null) {
             return null;
         }
-        return guard.writeBack(call.expectingState(current).under(lease), what);
+        if (!writer.isPresent()) {
+            // Nothing outside the cache happened: a lease a write ended meanwhile (a put or remove that came
+            // after this processor read the absent entry) means the entry changed, so the processor runs again.
+            EntryReply r = store.entry(call.expectingState(current).under(lease), expiry);
+            return r.outcome() == Outcome.LOST ? new EntryReply(Outcome.CONFLICT, null, null, 0) : r;
+        }
+        boolean writerRan = entry.action() != ProcessorAction.LOAD && entry.action() != ProcessorAction.ACCESS
+                && entry.action() != ProcessorAction.NONE;
+        return guard.writeBack(call.expectingState(current).under(lease), what, writerRan);
     }
 
     private static EntryCall release(byte[] k, long token) {

@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * Reclaims one cache's expired entries in the background and raises their EXPIRED events: batches of
  * {@value #BATCH} until none is due (at most {@value #ROUNDS} batches per run, so one cache cannot hold the
- * manager's sweeper). A cache whose policy never sets an expiry is skipped, unless it listens: the sweep also
- * renews its subscriber mark in Redis.
+ * manager's sweeper). A cache whose policy never sets an expiry is skipped.
  *
  * <pre>{@code
  * ExpirySweep sweep = new ExpirySweep(context);
@@ -30,12 +29,11 @@ final class ExpirySweep {
     }
 
     void run() {
-        boolean listening = events.isListening();
-        if (expiry.isEternal() && !listening) {
+        if (expiry.isEternal()) {
             return;
         }
         for (int round = 0; round < ROUNDS; round++) {
-            List<byte[][]> gone = store.sweep(BATCH, listening && round == 0);
+            List<byte[][]> gone = store.sweep(BATCH);
             events.expired(gone);
             if (gone.size() < BATCH) {
                 return;

@@ -2,7 +2,7 @@ package dev.pottery.jcache;
 
 /**
  * What a script call does with the lease of the entries it touches (see {@code entry.lua}): nothing, take it,
- * take it only for an absent entry, or act under a lease the caller holds (and release it).
+ * take it only for an absent entry, end it, or act under a lease the caller holds (and release it).
  *
  * <pre>{@code
  * LeaseUse.ACQUIRE.wire();          // "acquire"
@@ -22,6 +22,12 @@ record LeaseUse(String wire, long token) {
     static final LeaseUse ACQUIRE_IF_ABSENT = new LeaseUse("acquire-if-absent", 0);
     /** Act only if nobody holds the lease (else {@link Outcome#LEASED}), without keeping it. */
     static final LeaseUse ONCE = new LeaseUse("once", 0);
+    /**
+     * Act without a lease, and end any lease on the entry (the write of a cache without CacheWriter): a load
+     * or entry processor working on the entry under that lease then has its write-back refused
+     * ({@link Outcome#LOST}), so a value read before this write can never be stored over it.
+     */
+    static final LeaseUse BREAK = new LeaseUse("break", 0);
 
     /** Act under the lease held with {@code token}, then release it; {@link Outcome#LOST} if it ended. */
     static LeaseUse held(long token) {

@@ -43,7 +43,7 @@ final class Operation<K, V> {
     /** Adds the EXPIRED event of an expired entry the script found and deleted (its bytes, or null if none). */
     void expired(K key, byte[] old) {
         if (old != null && reporter.events().hasListeners()) {
-            V value = reporter.codec().decodeValue(key, old);
+            V value = oldValue(key, old);
             raise(EventType.EXPIRED, key, value, value);
         }
     }
@@ -55,12 +55,25 @@ final class Operation<K, V> {
         }
         switch (reply.outcome()) {
             case CREATED -> raise(EventType.CREATED, key, value, null);
-            case UPDATED -> raise(EventType.UPDATED, key, value, reporter.codec().decodeValue(key, reply.value()));
+            case UPDATED -> raise(EventType.UPDATED, key, value, oldValue(key, reply.value()));
             case REMOVED -> {
-                V old = reporter.codec().decodeValue(key, reply.value());
+                V old = oldValue(key, reply.value());
                 raise(EventType.REMOVED, key, old, old);
             }
             default -> { }
+        }
+    }
+
+    /**
+     * The old value an event carries, or null (the event then says no old value is available) when its bytes
+     * cannot be decoded: the change has taken effect in Redis (overwriting or removing such bytes is how they
+     * are repaired), so the operation must not fail over an event's detail.
+     */
+    private V oldValue(K key, byte[] bytes) {
+        try {
+            return reporter.codec().decodeValue(key, bytes);
+        } catch (javax.cache.CacheException e) {
+            return null;
         }
     }
 

@@ -287,7 +287,8 @@ public final class PotteryCacheManager implements CacheManager {
 
     @Override
     public String toString() {
-        return "PotteryCacheManager[" + ManagerSettings.shown(uri) + ", namespace " + settings.namespace() + "]";
+        return "PotteryCacheManager[" + ManagerSettings.shown(uri) + ", namespace "
+                + ManagerSettings.shown(settings.namespace()) + "]";
     }
 
     private void forget(PotteryCache<?, ?> cache) {

@@ -155,7 +155,8 @@ final class WriteOperations<K, V> {
     }
 
     private EntryReply direct(K key, byte[] k, Request<V> request) {
-        EntryCall call = EntryCall.of(request.action(), k, request.value());
+        // No writer: the write ends any lease on the entry, so a load in flight cannot store over it.
+        EntryCall call = EntryCall.of(request.action(), k, request.value()).under(LeaseUse.BREAK);
         if (request.expected() == null) {
             return store.entry(call, expiry);
         }
@@ -183,7 +184,7 @@ final class WriteOperations<K, V> {
             }
             EntryCall call = EntryCall.of(plan.action(), k, plan.value()).expectingState(current)
                     .under(LeaseUse.held(read.token()));
-            EntryReply r = guard.writeBack(call, what);
+            EntryReply r = guard.writeBack(call, what, plan.writerCall() != null);
             return plan.changes() ? r : new EntryReply(plan.quietOutcome(), current, r.expired(), 0);
         });
     }

@@ -7,6 +7,8 @@
 --                'acquire-if-absent' (get, contains) take the lease of each absent entry that nobody holds; an
 --                                    absent entry whose lease another holds is reported 'leased'
 --                'acquire'           (lease) take every entry's lease, or none if any is held
+--                'break'             (put, remove) act without a lease, then break any lease on each entry (as
+--                                    in entry.lua: a load working under it cannot store what it read before)
 --                '<token>'           the caller holds these leases with this token: an entry whose lease
 --                                    it no longer holds is reported 'lost' and left alone; the others are
 --                                    acted on and their leases released
@@ -23,7 +25,7 @@
 local data, exp = KEYS[1], KEYS[2]
 local op, lease, leaseMs = ARGV[1], ARGV[2], ARGV[3]
 local count = (#ARGV - 5) / 4
-local held = lease ~= '' and lease ~= 'acquire' and lease ~= 'acquire-if-absent'
+local held = lease ~= '' and lease ~= 'acquire' and lease ~= 'acquire-if-absent' and lease ~= 'break'
 local function leaseOf(i) return KEYS[4 + i] end
 local function keyOf(i) return ARGV[4 * i] end
 
@@ -36,7 +38,8 @@ if op == 'lease' then
   return {'acquired', token}
 elseif op == 'release' then
   for i = 1, count do
-    if redis.call('GET', leaseOf(i)) == lease then redis.call('DEL', leaseOf(i)) end
+    local holder = redis.call('GET', leaseOf(i))
+    if holder == lease or holder == 'broken:' .. lease then redis.call('DEL', leaseOf(i)) end
   end
   return {}
 end
@@ -68,7 +71,12 @@ for i = 1, count do
     current = false
   end
   currents[i], expireds[i] = current, expired
-  lost[i] = held and redis.call('GET', leaseOf(i)) ~= lease
+  if held then
+    local holder = redis.call('GET', leaseOf(i))
+    lost[i] = holder ~= lease
+    -- a write broke it: the refusal ends it
+    if holder == 'broken:' .. lease then redis.call('DEL', leaseOf(i)) end
+  end
 end
 
 local asks = {}
@@ -99,6 +107,14 @@ local function expireIn(key, ms)
   end
 end
 
+-- A write that does not take an entry's lease breaks it instead ('broken:' .. token, same expiry): its holder
+-- still excludes other loaders until it is done, but its write-back is refused (and ends the lease).
+local function breakLease(leaseKey)
+  local holder = redis.call('GET', leaseKey)
+  if holder and string.sub(holder, 1, 7) ~= 'broken:' then
+    redis.call('SET', leaseKey, 'broken:' .. holder, 'KEEPTTL')
+  end
+end
 local token = false
 local reply = {}
 for i = 1, count do
@@ -146,7 +162,11 @@ for i = 1, count do
       expireIn(key, first)
       outcome = 'created'
     end
-    if held then redis.call('DEL', leaseOf(i)) end
+    if held then
+      redis.call('DEL', leaseOf(i))
+    elseif lease == 'break' then
+      breakLease(leaseOf(i))
+    end
   end
   if outcome == 'created' then publish('created', key, value, false)
   elseif outcome == 'updated' then publish('updated', key, value, result)

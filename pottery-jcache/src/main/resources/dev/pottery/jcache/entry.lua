@@ -21,6 +21,10 @@
 --                                     {'leased'} and change nothing
 --                 'acquire-if-absent' (get, peek) take the lease only when the entry is absent
 --                 'once'              act only if nobody holds the lease (else reply {'leased'}), keep none
+--                 'break'             act without a lease, then break any lease on the entry, so that a load or
+--                                     processor working under it cannot store what it read before this call
+--                                     (the lease then holds 'broken:<token>' until its holder's refused
+--                                     write-back or release ends it, or it expires)
 --                 '<token>'           the caller holds the lease with this token: if it does not any more,
 --                                     reply {'lost'} and change nothing; else act, then release it
 -- ARGV[10] lease time in ms
@@ -40,7 +44,15 @@ local lease, leaseMs = ARGV[9], ARGV[10]
 -- A held lease is checked before anything else: a caller whose lease expired (and may have been taken by
 -- another process since) must not change the entry.
 local held = lease ~= '' and lease ~= 'acquire' and lease ~= 'acquire-if-absent' and lease ~= 'once'
-if held and redis.call('GET', leaseKey) ~= lease then return {'lost', false, false, false} end
+  and lease ~= 'break'
+if held then
+  local holder = redis.call('GET', leaseKey)
+  if holder ~= lease then
+    -- a write broke it: the refusal ends it
+    if holder == 'broken:' .. lease then redis.call('DEL', leaseKey) end
+    return {'lost', false, false, false}
+  end
+end
 if lease == 'once' and redis.call('EXISTS', leaseKey) == 1 then return {'leased', false, false, false} end
 
 -- The server clock and the subscribers check are read only when needed: a plain read of an entry that
@@ -221,8 +233,20 @@ if reportable and redis.call('EXISTS', KEYS[3]) == 1 then
   elseif outcome == 'updated' then publish('updated', key, value, reply[2])
   elseif outcome == 'removed' then publish('removed', key, reply[2], reply[2]) end
 end
--- A held lease ends with the call that acts under it.
-if held then redis.call('DEL', leaseKey) end
+-- A held lease ends with the call that acts under it; a write that takes none breaks whoever's it is.
+-- A write that does not take an entry's lease breaks it instead ('broken:' .. token, same expiry): its holder
+-- still excludes other loaders until it is done, but its write-back is refused (and ends the lease).
+local function breakLease(leaseKey)
+  local holder = redis.call('GET', leaseKey)
+  if holder and string.sub(holder, 1, 7) ~= 'broken:' then
+    redis.call('SET', leaseKey, 'broken:' .. holder, 'KEEPTTL')
+  end
+end
+if held then
+  redis.call('DEL', leaseKey)
+elseif lease == 'break' then
+  breakLease(leaseKey)
+end
 if ARGV[13] == '1' and outcome == 'hit' then
   -- the life left after this read (an access duration may just have changed it)
   local at = redis.call('ZSCORE', exp, key)

@@ -4,7 +4,9 @@
 -- calling one — the server does a single HSET or HDEL; otherwise each entry's old value is read so that its
 -- change can be published for the listeners and near caches of other processes.
 --
--- KEYS[1] data hash, KEYS[2] subscribers hash
+-- KEYS[1] data hash, KEYS[2] subscribers hash, then (put, remove) the lease of each entry: a write breaks
+--         any lease on its entry (see entry.lua), so that a load or processor working under it (it took the
+--         lease when it found the entry absent) cannot store what it read before this write
 -- ARGV[1] 'put' or 'remove', or 'swap': the write-back of an entry processor on one present entry — put
 --         ARGV[7] (or, if ARGV[7] is '', remove the entry) only if the entry still holds ARGV[6], else change
 --         nothing and reply {'each', 'conflict', false}'
@@ -42,6 +44,16 @@ if op == 'swap' then
   publish('updated', key, new, old)
   return {'each', 'updated', old}
 end
+
+-- A write that does not take an entry's lease breaks it instead ('broken:' .. token, same expiry): its holder
+-- still excludes other loaders until it is done, but its write-back is refused (and ends the lease).
+local function breakLease(leaseKey)
+  local holder = redis.call('GET', leaseKey)
+  if holder and string.sub(holder, 1, 7) ~= 'broken:' then
+    redis.call('SET', leaseKey, 'broken:' .. holder, 'KEEPTTL')
+  end
+end
+for i = 3, #KEYS do breakLease(KEYS[i]) end
 
 if not listening and wantOld == '0' then
   local n = 0

@@ -1,9 +1,7 @@
 -- Background reclaim of expired JCache entries: deletes up to ARGV[1] entries whose time has come.
 --
 -- KEYS[1] data hash, KEYS[2] expiry zset, KEYS[3] subscribers hash (as in entry.lua)
--- ARGV[2] '1' if the calling cache instance has listeners: its mark in the subscribers hash is renewed, so
---         it comes back if the hash was lost (a Redis restart without persistence, a destroyCache elsewhere)
--- ARGV[3] the event channel, ARGV[4] the caller's id
+-- ARGV[2] the event channel, ARGV[3] the caller's id
 -- Reply: {key, value, ...} of the entries deleted, so that the client can raise EXPIRED events.
 -- Each entry is deleted by exactly one caller, however many processes sweep at once.
 local data, exp = KEYS[1], KEYS[2]
@@ -19,10 +17,6 @@ local function publish(kind, k, v, old)
   if listening then
     redis.call('PUBLISH', ARGV[#ARGV - 1], field(ARGV[#ARGV]) .. field(kind) .. field(k) .. field(v) .. field(old))
   end
-end
-if ARGV[2] == '1' then
-  redis.call('HSET', KEYS[3], ARGV[#ARGV], now)
-  listening = true
 end
 local due = redis.call('ZRANGEBYSCORE', exp, '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
 local reply = {}

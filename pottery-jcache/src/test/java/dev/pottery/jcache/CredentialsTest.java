@@ -97,6 +97,71 @@ class CredentialsTest {
                 .satisfies(e -> assertThat(chainMessages(e)).doesNotContain(PASSWORD).contains("127.0.0.1"));
     }
 
+    /** Passwords a URL should have percent-encoded, written as people write them: no message repeats them. */
+    @Test
+    void aMalformedRedisUrlIsNeverEchoedWithItsPassword() throws Exception {
+        for (String password : new String[] {"Hun@ter2", "Hun#ter2", "Hun/ter2", "Hun ter2", "Hun?ter2", "Hun%ter2",
+                "Hun[ter2"}) {
+            String url = "redis://default:" + password + "@127.0.0.1:1/0";
+            assertThat(ManagerSettings.withoutUserInfo(url)).as(url).doesNotContain(password.substring(3));
+            Properties properties = new Properties();
+            properties.setProperty(ManagerSettings.URL, url);
+            properties.setProperty(ManagerSettings.TIMEOUT, "200");
+            String shown;
+            try {
+                CacheManager manager = Caching.getCachingProvider().getCacheManager(
+                        URI.create("pottery:malformed-" + Math.abs(password.hashCode())), getClass().getClassLoader(),
+                        properties);
+                try {
+                    shown = manager + " ";
+                    manager.createCache("c", new MutableConfiguration<String, String>());
+                } finally {
+                    manager.close();
+                }
+            } catch (RuntimeException e) {
+                shown = chainMessages(e);
+            }
+            assertThat(shown).as(url).doesNotContain(password.substring(3));
+        }
+        // a scheme written without its ':' in a configuration file
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("pottery-credentials", ".properties");
+        try {
+            java.nio.file.Files.writeString(file, "pottery.redis.url = redis//app:" + PASSWORD + "@127.0.0.1:1\n");
+            assertThatThrownBy(() -> Caching.getCachingProvider().getCacheManager(file.toUri(),
+                    getClass().getClassLoader()))
+                    .isInstanceOf(ConfigFileException.class)
+                    .satisfies(e -> assertThat(chainMessages(e)).doesNotContain(PASSWORD).contains("not a Redis URL"));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    /**
+     * A manager URI's secret-looking query parameter stays out of the namespace derived from the URI, so out of
+     * every Redis key, the manager's and cache's text and the MBean names.
+     */
+    @Test
+    void aSecretQueryParameterOfTheManagerUriStaysOutOfTheNamespace(RedisServer server, UnifiedJedis redis)
+            throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty(ManagerSettings.URL, server.uri("default", PASSWORD).toString());
+        CacheManager manager = Caching.getCachingProvider().getCacheManager(
+                URI.create("pottery:orders?token=Tok-" + PASSWORD), getClass().getClassLoader(), properties);
+        try {
+            assertThat(manager.toString()).doesNotContain(PASSWORD).contains("token=***");
+            assertThat(manager.unwrap(PotteryCacheManager.class).settings().toString()).doesNotContain(PASSWORD);
+            Cache<String, String> cache = manager.createCache("secret-query", new MutableConfiguration<String, String>()
+                    .setTypes(String.class, String.class).setStatisticsEnabled(true));
+            cache.put("k", "v");
+            assertThat(cache.toString()).doesNotContain(PASSWORD);
+            assertThat(everythingStoredIn(redis)).doesNotContain(PASSWORD);
+            assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("javax.cache:*"), null)
+                    .toString()).doesNotContain(PASSWORD);
+        } finally {
+            manager.close();
+        }
+    }
+
     private static String everythingStoredIn(UnifiedJedis redis) {
         StringBuilder all = new StringBuilder();
         String cursor = ScanParams.SCAN_POINTER_START;

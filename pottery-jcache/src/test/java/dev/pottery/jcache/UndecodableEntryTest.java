@@ -82,6 +82,58 @@ class UndecodableEntryTest {
         assertFailsNamingTheKey(c -> c.getAndPut("bad", "x"));
     }
 
+    /**
+     * Overwriting or removing undecodable bytes is how they are repaired: with a listener that wants old values,
+     * each such write (single and batch) takes effect, returns normally and is heard, without an old value.
+     */
+    @Test
+    void writesOverUndecodableBytesSucceedAndAreHeardWithoutOldValue(UnifiedJedis redis) {
+        Map<String, Consumer<Cache<String, String>>> writes = new java.util.LinkedHashMap<>();
+        writes.put("put", c -> c.put("bad", "5"));
+        writes.put("remove", c -> c.remove("bad"));
+        writes.put("putAll", c -> c.putAll(Map.of("a", "10", "bad", "11")));
+        writes.put("removeAll(keys)", c -> c.removeAll(Set.of("a", "bad")));
+        writes.put("removeAll()", Cache::removeAll);
+        for (Map.Entry<String, Consumer<Cache<String, String>>> write : writes.entrySet()) {
+            Heard.EVENTS.clear();
+            String name = "heard-" + write.getKey().replaceAll("[^a-zA-Z]", "");
+            byte[] entries = ("{pottery:jcache:shared:" + name + "}:entries").getBytes(StandardCharsets.UTF_8);
+            Cache<String, String> listened = managers.open("l-" + name).createCache(name,
+                    new MutableConfiguration<String, String>().setTypes(String.class, String.class)
+                            .addCacheEntryListenerConfiguration(new javax.cache.configuration
+                                    .MutableCacheEntryListenerConfiguration<>(javax.cache.configuration.FactoryBuilder
+                                    .factoryOf(Heard.class), null, true, true)));
+            listened.put("a", "1");
+            redis.hset(entries, BAD, GARBAGE);
+            Heard.EVENTS.clear();
+            write.getValue().accept(listened);
+            assertThat(Heard.EVENTS).as(write.getKey()).anyMatch(event -> event.startsWith("bad ") && event.endsWith("no old value"));
+            assertThat(redis.hget(entries, BAD)).as(write.getKey()).isNotEqualTo(GARBAGE);
+        }
+    }
+
+    /** Records every event as "key TYPE old" or "key TYPE no old value". */
+    public static final class Heard implements javax.cache.event.CacheEntryUpdatedListener<String, String>,
+            javax.cache.event.CacheEntryRemovedListener<String, String>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        static final java.util.List<String> EVENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private static void record(Iterable<javax.cache.event.CacheEntryEvent<? extends String, ? extends String>> events) {
+            events.forEach(event -> EVENTS.add(event.getKey() + " " + event.getEventType() + " "
+                    + (event.isOldValueAvailable() ? event.getOldValue() : "no old value")));
+        }
+
+        @Override
+        public void onUpdated(Iterable<javax.cache.event.CacheEntryEvent<? extends String, ? extends String>> events) {
+            record(events);
+        }
+
+        @Override
+        public void onRemoved(Iterable<javax.cache.event.CacheEntryEvent<? extends String, ? extends String>> events) {
+            record(events);
+        }
+    }
+
     private static void assertUnchanged(UnifiedJedis redis) {
         assertThat(redis.hget(ENTRIES, BAD)).isEqualTo(GARBAGE);
         assertThat(redis.hlen(ENTRIES)).isEqualTo(3);

@@ -142,8 +142,9 @@ public final class ConfigValues {
             }
             return text;
         } catch (IllegalArgumentException e) {
+            // no cause: the URI parser's message would repeat the URL with its password
             throw source.problem(property, "'" + ManagerSettings.withoutUserInfo(text)
-                    + "' is not a Redis URL (redis://[user:password@]host:port[/db] or rediss://...)", e);
+                    + "' is not a Redis URL (redis://[user:password@]host:port[/db] or rediss://...)");
         }
     }
 

@@ -25,7 +25,8 @@ import redis.clients.jedis.UnifiedJedis;
  *       close it)</td></tr>
  *   <tr><td>{@value #KEY_PREFIX}</td><td>first part of every key (default {@code pottery:jcache})</td></tr>
  *   <tr><td>{@value #NAMESPACE}</td><td>second part; managers with the same namespace on the same server
- *       share caches (default {@code default} for a Redis URL URI, else the URI itself)</td></tr>
+ *       share caches (default {@code default} for a Redis URL URI, else the URI as {@link #shown(URI)}
+ *       shows it)</td></tr>
  *   <tr><td>{@value #TIMEOUT}</td><td>connect and socket timeout in ms (default 2000)</td></tr>
  *   <tr><td>{@value #POOL_SIZE}</td><td>maximum pooled connections (default 16)</td></tr>
  *   <tr><td>{@value #SWEEP_INTERVAL}</td><td>how often expired entries are reclaimed in the background,
@@ -93,7 +94,8 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
     /** The user information of any URL within free text. */
     private static final java.util.regex.Pattern ANY_USER_INFO = java.util.regex.Pattern.compile(
             "([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s@]*@");
-    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(^[^/]*//)[^/?#]*@");
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile(
+            "(^[^/@]*//|^[A-Za-z][A-Za-z0-9+.-]*:)[^@]*@");
 
     /** The Redis URL used when nothing else names one. */
     public static String defaultRedisUrl() {
@@ -126,9 +128,11 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
                     ? uri.toString() : defaultRedisUrl();
         }
         // A configuration file's path says nothing about which caches to share, so it gets the same default
-        // namespace as a Redis URL: two applications with the same file share caches.
+        // namespace as a Redis URL: two applications with the same file share caches. Another URI is the
+        // namespace as it may be shown: it goes into every Redis key, so no user info and no secret-looking
+        // query parameter's value (pottery:orders?token=*** for pottery:orders?token=s3cret).
         String namespace = properties.getProperty(NAMESPACE,
-                isRedisUrl(uri) || ConfigSource.isConfigFile(uri) ? "default" : withoutUserInfo(uri.toString()));
+                isRedisUrl(uri) || ConfigSource.isConfigFile(uri) ? "default" : shown(uri.toString()));
         return new ManagerSettings(url, client,
                 properties.getProperty(KEY_PREFIX, "pottery:jcache"),
                 namespace,
@@ -178,8 +182,8 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
 
     /**
      * The URL or URI without user name and password, safe to show (and to use as a manager URI); null stays
-     * null. Text that is not a valid URI loses everything between {@code //} and the last {@code @} of its
-     * authority all the same.
+     * null. Text that is not a valid URI with a host loses everything between {@code //} (or its scheme's
+     * {@code :}) and its last {@code @} all the same.
      */
     public static String withoutUserInfo(String url) {
         if (url == null) {
@@ -187,19 +191,18 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
         }
         try {
             URI uri = URI.create(url);
-            if (uri.getRawUserInfo() == null && uri.getRawAuthority() == null) {
-                return url;
-            }
-            if (uri.getRawUserInfo() == null && !uri.getRawAuthority().contains("@")) {
-                return url;
-            }
-            if (uri.getHost() != null) {
+            if (uri.getHost() != null && uri.getRawUserInfo() != null) {
                 return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
                         uri.getFragment()).toString();
+            }
+            if (uri.getHost() != null || !url.contains("@")) {
+                return url;
             }
         } catch (IllegalArgumentException | java.net.URISyntaxException e) {
             // not a URI: cut the user information out of the text below
         }
+        // A password a URL should have percent-encoded ('#', '?', '/', '@' in it) or a scheme written without
+        // its ':' leaves no host to parse: everything up to the last '@' goes.
         return USER_INFO.matcher(url).replaceFirst("$1");
     }
 
@@ -231,7 +234,7 @@ public record ManagerSettings(String redisUrl, UnifiedJedis client, String keyPr
     public String toString() {
         return "ManagerSettings[url=" + withoutUserInfo(redisUrl) + ", address=" + address()
                 + (client == null ? "" : ", client handed in") + ", keyPrefix=" + keyPrefix + ", namespace="
-                + namespace + ", timeoutMillis=" + timeoutMillis + ", poolSize=" + poolSize + ", sweepIntervalMillis="
+                + shown(namespace) + ", timeoutMillis=" + timeoutMillis + ", poolSize=" + poolSize + ", sweepIntervalMillis="
                 + sweepIntervalMillis + ", topology=" + topology + ", serializationAllow=" + serializationAllow + "]";
     }
 

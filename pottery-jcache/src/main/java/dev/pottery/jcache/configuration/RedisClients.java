@@ -45,7 +45,10 @@ public final class RedisClients {
             try {
                 uri = URI.create(settings.redisUrl());
             } catch (IllegalArgumentException e) {
-                throw new CacheException("not a Redis URL: " + ManagerSettings.withoutUserInfo(settings.redisUrl()), e);
+                // the parser's message (and its cause's) would repeat the URL with its password
+                throw new CacheException("not a Redis URL: " + ManagerSettings.withoutUserInfo(settings.redisUrl())
+                        + (e.getCause() instanceof java.net.URISyntaxException syntax ? " (" + syntax.getReason()
+                        + " at index " + syntax.getIndex() + ")" : ""));
             }
             if (uri.getHost() == null) {
                 throw new CacheException("Redis URL has no host: " + ManagerSettings.withoutUserInfo(settings.redisUrl()));
