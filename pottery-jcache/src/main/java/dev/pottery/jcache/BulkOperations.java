@@ -76,7 +76,7 @@ final class BulkOperations<K, V> {
         List<K> keys = new ArrayList<>(entries.keySet());
         List<byte[]> encodedKeys = codec.encodeKeys(keys);
         List<byte[]> values = new ArrayList<>(keys.size());
-        keys.forEach(key -> values.add(codec.encodeValue(entries.get(key))));   // fail before the writer runs
+        keys.forEach(key -> values.add(codec.encodeValue(key, entries.get(key))));   // fail before the writer runs
         reporter.run(op -> {
             if (!writer.isPresent()) {
                 op.puts(write(op, BatchAction.PUT, keys, encodedKeys, values, entries, LeaseUse.BREAK));

@@ -64,13 +64,13 @@ final class EntryCodec<K, V> {
         return encoded;
     }
 
-    /** Encodes a value; a value that cannot be encoded is a CacheException naming its type. */
-    byte[] encodeValue(V value) {
+    /** Encodes the value for {@code key}; a value that cannot be encoded is a CacheException naming its type and the key. */
+    byte[] encodeValue(K key, V value) {
         try {
             return valueCodec.encode(value);
         } catch (CodecException e) {
-            throw new CacheException("cannot store value of type " + value.getClass().getName() + " in " + where
-                    + ": " + e.getMessage(), e);
+            throw new CacheException("cannot store the value of type " + value.getClass().getName() + " for "
+                    + FailureText.key(key) + " in " + where + ": " + e.getMessage(), e);
         }
     }
 

@@ -127,13 +127,13 @@ final class EntryProcessorRunner<K, V> {
                 && (entry.action() == ProcessorAction.UPDATE || entry.action() == ProcessorAction.REMOVE)) {
             // a present entry of an eternal cache without writer: the small compare-and-set of plain.lua
             return store.swap(k, current, entry.action() == ProcessorAction.REMOVE ? null
-                    : codec.encodeValue(checks.value(entry.currentValue())));
+                    : codec.encodeValue(key, checks.value(entry.currentValue())));
         }
         LeaseUse lease = token == 0 ? LeaseUse.NONE : LeaseUse.held(token);
         EntryCall call = switch (entry.action()) {
             case CREATE, UPDATE, LOAD -> {
                 V value = checks.value(entry.currentValue());
-                byte[] bytes = codec.encodeValue(value);
+                byte[] bytes = codec.encodeValue(key, value);
                 if (entry.action() != ProcessorAction.LOAD) {
                     writer.write(key, value);
                 }

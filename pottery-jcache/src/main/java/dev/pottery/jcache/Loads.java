@@ -106,7 +106,7 @@ final class Loads<K, V> implements Misses<K, V> {
                     if (value != null) {
                         stored.add(chunk.get(i));
                         storeKeys.add(encoded.get(i));
-                        values.add(codec.encodeValue(checks.value(value)));
+                        values.add(codec.encodeValue(chunk.get(i), checks.value(value)));
                     }
                 }
                 List<EntryReply> replies = stored.isEmpty() ? List.of()
@@ -142,7 +142,7 @@ final class Loads<K, V> implements Misses<K, V> {
             store.entry(EntryCall.of(EntryAction.RELEASE, k).under(LeaseUse.held(token)), expiry);
             return null;
         }
-        byte[] v = codec.encodeValue(checks.value(loaded));
+        byte[] v = codec.encodeValue(key, checks.value(loaded));
         EntryReply stored = store.entry(EntryCall.of(EntryAction.PUT_IF_ABSENT, k, v).under(LeaseUse.held(token)),
                 expiry);
         op.expired(key, stored.expired());
@@ -177,7 +177,7 @@ final class Loads<K, V> implements Misses<K, V> {
                 loaded.put(key, value);
                 stored.add(key);
                 storeKeys.add(encodedKeys.get(i));
-                storeValues.add(codec.encodeValue(checks.value(value)));
+                storeValues.add(codec.encodeValue(key, checks.value(value)));
             }
             if (!unloaded.isEmpty()) {
                 store.releaseAll(unloaded, token);

@@ -62,12 +62,12 @@ final class WriteOperations<K, V> {
     }
 
     private Request<V> putRequest(K key, V value) {
-        byte[] v = codec.encodeValue(checks.value(value));
+        byte[] v = codec.encodeValue(key, checks.value(value));
         return new Request<>(EntryAction.PUT, v, null, null, current -> WritePlan.set(v, () -> writer.write(key, value)));
     }
 
     boolean putIfAbsent(K key, V value) {
-        byte[] v = codec.encodeValue(checks.value(value));
+        byte[] v = codec.encodeValue(key, checks.value(value));
         Outcome outcome = write(Kind.PUT_IF_ABSENT, key, value, new Request<>(EntryAction.PUT_IF_ABSENT, v, null, null,
                 current -> current != null ? WritePlan.quiet(Outcome.PRESENT)
                         : WritePlan.set(v, () -> writer.write(key, value)))).outcome();
@@ -84,15 +84,15 @@ final class WriteOperations<K, V> {
     }
 
     private Request<V> replaceRequest(K key, V value) {
-        byte[] v = codec.encodeValue(checks.value(value));
+        byte[] v = codec.encodeValue(key, checks.value(value));
         return new Request<>(EntryAction.REPLACE, v, null, null, current -> current == null
                 ? WritePlan.quiet(Outcome.MISS) : WritePlan.set(v, () -> writer.write(key, value)));
     }
 
     boolean replace(K key, V oldValue, V newValue) {
         checks.value(oldValue);
-        byte[] expected = codec.encodeValue(oldValue);
-        byte[] v = codec.encodeValue(checks.value(newValue));
+        byte[] expected = codec.encodeValue(key, oldValue);
+        byte[] v = codec.encodeValue(key, checks.value(newValue));
         return write(Kind.REPLACE, key, newValue, new Request<>(EntryAction.REPLACE_IF, v, expected, oldValue,
                 current -> current == null ? WritePlan.quiet(Outcome.MISS)
                         : !codec.holds(key, current, expected, oldValue) ? WritePlan.access(Outcome.MISMATCH)
@@ -117,7 +117,7 @@ final class WriteOperations<K, V> {
 
     boolean remove(K key, V oldValue) {
         checks.value(oldValue);
-        byte[] expected = codec.encodeValue(oldValue);
+        byte[] expected = codec.encodeValue(key, oldValue);
         return write(Kind.REMOVE_IF, key, null, new Request<>(EntryAction.REMOVE_IF, null, expected, oldValue,
                 current -> current == null ? WritePlan.quiet(Outcome.MISS)
                         : !codec.holds(key, current, expected, oldValue) ? WritePlan.access(Outcome.MISMATCH)

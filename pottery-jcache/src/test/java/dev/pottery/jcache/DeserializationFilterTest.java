@@ -62,7 +62,7 @@ class DeserializationFilterTest {
         cache.put("fine", "a string");
 
         assertThatThrownBy(() -> cache.put("k", new DeserializationCanary("value")))
-                .isInstanceOf(CacheException.class).hasMessageContaining("cache unreadable")
+                .isInstanceOf(CacheException.class).hasMessageContaining("cache unreadable").hasMessageContaining("key 'k'")
                 .hasMessageContaining(DeserializationCanary.class.getName())
                 .hasMessageContaining("pottery.serialization.allow");
         assertThatThrownBy(() -> cache.put(new DeserializationCanary("key"), "v"))
