@@ -19,6 +19,11 @@ import redis.clients.jedis.params.SetParams;
  * must reach the master even late, such as releasing a lock that may have been taken there, are made
  * with {@link #mustRun()}.
  *
+ * <p>A pipelined command must be safe to run twice: a lane resends a pipeline once, on a fresh
+ * connection, when its connection turned out to be broken (see {@code MasterLane}), and a command
+ * whose first send did reach the server before the connection broke then runs again. SET NX, the
+ * compare-and-set scripts and plain SET/DEL are: the second run is at worst a refusal.
+ *
  * <pre>{@code
  * MasterCommand<String> acquire = MasterCommand.set(key, token, SetParams.setParams().nx().px(10_000));
  * MasterCommand<Object> release = MasterCommand.script(RELEASE, key, List.of(token)).mustRun();

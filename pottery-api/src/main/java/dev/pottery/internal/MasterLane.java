@@ -1,6 +1,7 @@
 package dev.pottery.internal;
 
 import java.lang.ref.WeakReference;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -17,8 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -286,66 +289,193 @@ final class MasterLane implements Runnable {
     /**
      * Sends the commands in one pipeline on the lane's connection (kept between batches while commands
      * keep coming); false if this client cannot pipeline (then it never will).
+     *
+     * <p>Two failures are sent again at once, within this turn of the lane, instead of failing:
+     * <ul>
+     * <li>A broken connection (any connection failure but a read timeout: a pooled connection the
+     * server closed while idle, by its {@code timeout} or a restart) is resent once on a fresh
+     * connection, after the pool's idle connections (likely as stale) are dropped. The first send
+     * almost surely did not run: a closed connection fails at once on its first read. Should it have
+     * run (the connection broke between the server's work and its reply), resending does no harm:
+     * every command the lanes send is a set-if-absent, a compare-and-set or a plain write of the same
+     * value, so a second run can only turn the first one's success into a refusal on this master
+     * (a lock or an ID that was in fact taken, a release whose key is already gone), never take,
+     * extend or release anything twice. A read timeout is never resent: the master is slow, not
+     * gone, and the stall watch deals with it.</li>
+     * <li>A script the server does not know (NOSCRIPT: after SCRIPT FLUSH, or a restart the lane
+     * did not see) is resent with its source (EVAL), after the other commands of the pipeline.</li>
+     * </ul>
      */
     private boolean pipeline(UnifiedJedis redis, List<Pending<?>> pendings) {
         if (pendings.stream().noneMatch(Pending::toSend)) {
             return true;
         }
-        if (open == null) {
-            AbstractPipeline opened;
-            try {
-                opened = redis.pipelined();
-            } catch (IllegalStateException | UnsupportedOperationException cannotPipeline) {
-                direct = true;
+        long sentAt = current.sentAt();
+        List<Response<?>> responses;
+        try {
+            if (!ensureOpen(redis)) {
                 return false;
-            } catch (RuntimeException e) {
+            }
+            responses = syncAll(pendings);
+        } catch (RuntimeException e) {
+            closeOpenPipeline(); // a broken connection goes back to the pool, which drops it
+            loadedScripts.clear(); // a restarted server may have lost its scripts
+            if (!isBrokenConnection(e)) {
                 failAll(pendings, e);
                 return true;
             }
-            if (!(opened instanceof Pipeline pipeline)) {
-                // Cluster or multi-database pipelines route and sync per node: run the commands directly.
-                closeQuietly(opened);
-                direct = true;
-                return false;
-            }
-            open = pipeline;
-        }
-        Pipeline pipeline = open;
-        long sentAt = current.sentAt();
-        List<Response<?>> responses = new ArrayList<>(pendings.size());
-        Set<String> loading = new HashSet<>();
-        try {
-            for (Pending<?> pending : pendings) {
-                if (!pending.toSend()) {
-                    responses.add(null);
-                    continue;
+            dropIdleConnections(redis);
+            try {
+                if (!ensureOpen(redis)) {
+                    return false;
                 }
-                MasterCommand<?> command = pending.command();
-                LuaScript script = command.script();
-                boolean firstUnknownUse = script != null && !loadedScripts.contains(script.sha())
-                        && loading.add(script.sha());
-                responses.add(firstUnknownUse ? command.appendWithSourceTo(pipeline) : command.appendTo(pipeline));
+                responses = syncAll(pendings);
+            } catch (RuntimeException again) {
+                closeOpenPipeline();
+                failAll(pendings, again);
+                return true;
             }
-            pipeline.sync();
-        } catch (RuntimeException e) {
-            closeOpenPipeline(); // a broken connection goes back to the pool, which drops it
-            failAll(pendings, e);
-            return true;
         }
         answered(sentAt);
-        loadedScripts.addAll(loading);
+        resendUnknownScripts(pendings, responses);
         for (int i = 0; i < pendings.size(); i++) {
             Response<?> response = responses.get(i);
             if (response != null) {
                 try {
                     pendings.get(i).succeed(response.get());
                 } catch (JedisDataException e) {
-                    forgetScriptsIfUnknown(e);
                     pendings.get(i).fail(describe(e));
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Opens the lane's pipeline if it has none; false if this client cannot pipeline (then it never
+     * will).
+     *
+     * @throws RuntimeException if no connection can be had
+     */
+    private boolean ensureOpen(UnifiedJedis redis) {
+        if (open != null) {
+            return true;
+        }
+        AbstractPipeline opened;
+        try {
+            opened = redis.pipelined();
+        } catch (IllegalStateException | UnsupportedOperationException cannotPipeline) {
+            direct = true;
+            return false;
+        }
+        if (!(opened instanceof Pipeline pipeline)) {
+            // Cluster or multi-database pipelines route and sync per node: run the commands directly.
+            closeQuietly(opened);
+            direct = true;
+            return false;
+        }
+        open = pipeline;
+        return true;
+    }
+
+    /**
+     * Appends the commands still to send to the open pipeline and syncs it: one round trip. A script
+     * the lane does not know the server to have goes by EVAL with its source on its first use.
+     *
+     * @return each command's response, null for those not sent
+     */
+    private List<Response<?>> syncAll(List<Pending<?>> pendings) {
+        Pipeline pipeline = open;
+        List<Response<?>> responses = new ArrayList<>(pendings.size());
+        Set<String> loading = new HashSet<>();
+        for (Pending<?> pending : pendings) {
+            if (!pending.toSend()) {
+                responses.add(null);
+                continue;
+            }
+            MasterCommand<?> command = pending.command();
+            LuaScript script = command.script();
+            boolean firstUnknownUse = script != null && !loadedScripts.contains(script.sha())
+                    && loading.add(script.sha());
+            responses.add(firstUnknownUse ? command.appendWithSourceTo(pipeline) : command.appendTo(pipeline));
+        }
+        pipeline.sync();
+        loadedScripts.addAll(loading);
+        return responses;
+    }
+
+    /**
+     * Resends, with their scripts' source, the script commands the server answered NOSCRIPT (its
+     * script cache was flushed), in one more round trip; their new responses replace the old ones.
+     */
+    private void resendUnknownScripts(List<Pending<?>> pendings, List<Response<?>> responses) {
+        List<Integer> unknown = new ArrayList<>();
+        for (int i = 0; i < pendings.size(); i++) {
+            if (pendings.get(i).command().script() != null && isNoScript(responses.get(i))) {
+                unknown.add(i);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        loadedScripts.clear();
+        List<Pending<?>> resend = unknown.stream().<Pending<?>>map(pendings::get).toList();
+        long sentAt = System.nanoTime();
+        try {
+            List<Response<?>> resent = syncAll(resend);
+            for (int j = 0; j < unknown.size(); j++) {
+                responses.set(unknown.get(j), resent.get(j));
+            }
+            answered(sentAt);
+        } catch (RuntimeException e) {
+            closeOpenPipeline();
+            loadedScripts.clear();
+            becameUnhealthy(sentAt);
+            String reason = describe(e);
+            for (int i : unknown) {
+                pendings.get(i).fail(reason);
+                responses.set(i, null);
+            }
+        }
+    }
+
+    private static boolean isNoScript(Response<?> response) {
+        if (response == null) {
+            return false;
+        }
+        try {
+            response.get();
+            return false;
+        } catch (JedisDataException e) {
+            return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+        }
+    }
+
+    /** A connection that broke (closed, reset, refused), as opposed to one whose reply is late. */
+    private static boolean isBrokenConnection(RuntimeException e) {
+        if (!(e instanceof JedisConnectionException)) {
+            return false;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Drops the idle connections of the client's pool: when one proved dead, the others, idle as
+     * long, are likely dead too, and the next borrow must connect afresh.
+     */
+    private static void dropIdleConnections(UnifiedJedis redis) {
+        if (redis instanceof RedisClient client) {
+            try {
+                client.getPool().clear();
+            } catch (RuntimeException ignored) {
+                // the retry borrows whatever the pool gives
+            }
+        }
     }
 
     private void runDirect(UnifiedJedis redis, Pending<?> pending) {
@@ -387,12 +517,6 @@ final class MasterLane implements Runnable {
         becameUnhealthy(System.nanoTime());
         String reason = describe(e);
         pendings.forEach(pending -> pending.fail(reason));
-    }
-
-    private void forgetScriptsIfUnknown(JedisDataException e) {
-        if (e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")) {
-            loadedScripts.clear();
-        }
     }
 
     /** Marks this lane stalled if its round trip is overdue; see the class documentation. */

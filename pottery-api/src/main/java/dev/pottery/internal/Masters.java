@@ -1,5 +1,6 @@
 package dev.pottery.internal;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionFactory;
+import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
@@ -44,7 +47,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class Masters {
 
-    /** Descriptions learnt once per client: finding the endpoint borrows a pooled connection. */
+    /** Endpoints learnt once per client (finding one may borrow a pooled connection); never an unknown one. */
     private static final Map<UnifiedJedis, String> ENDPOINTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final List<UnifiedJedis> clients;
@@ -96,7 +99,11 @@ public final class Masters {
         return clients.size() / 2 + 1;
     }
 
-    /** Each master's description ({@code host:port}; {@code cluster[nodes]} for a cluster client), in master order. */
+    /**
+     * Each master's description, in master order: {@code host:port} (as the client was configured, never
+     * with credentials); {@code cluster[nodes]} for a cluster client; {@code master #i} for a client
+     * that cannot tell where it connects.
+     */
     public List<String> names() {
         return names;
     }
@@ -235,10 +242,19 @@ public final class Masters {
         return "no reply within " + timeout.toMillis() + " ms";
     }
 
-    /** A master's endpoint where the client can tell it, else its position. */
+    /**
+     * A master's endpoint where the client can tell it, else its position. Only a known endpoint is
+     * remembered: a client that could not be named now (a custom client whose server was down) is
+     * asked again by the next construction.
+     */
     private static String describe(UnifiedJedis master, int index) {
-        // Remembered even when unknown (""): a paused master would stall every later construction.
-        String endpoint = ENDPOINTS.computeIfAbsent(master, Masters::endpoint);
+        String endpoint = ENDPOINTS.get(master);
+        if (endpoint == null) {
+            endpoint = endpoint(master);
+            if (!endpoint.isEmpty()) {
+                ENDPOINTS.put(master, endpoint);
+            }
+        }
         return endpoint.isEmpty() ? "master #" + index : endpoint;
     }
 
@@ -253,6 +269,10 @@ public final class Masters {
             return current == null ? "" : current.getHost() + ":" + current.getPort();
         }
         if (master instanceof RedisClient client) {
+            HostAndPort configured = configuredAddress(client);
+            if (configured != null) {
+                return configured.getHost() + ":" + configured.getPort();
+            }
             // Borrowing takes an idle pooled connection; only a cold pool connects.
             try (Connection connection = client.getPool().getResource()) {
                 HostAndPort hostAndPort = connection.getHostAndPort();
@@ -262,6 +282,30 @@ public final class Masters {
             }
         }
         return "";
+    }
+
+    /**
+     * The address a client's pool connects to (host and port only, never credentials), read without
+     * a round trip, so that a master down or refusing our password is still named, and still found
+     * twice. Jedis 8 keeps it in the pool's {@link ConnectionFactory} without a public getter: it is
+     * read reflectively there; null where that fails (another Jedis version, a custom socket factory),
+     * and then the caller asks a pooled connection.
+     */
+    private static HostAndPort configuredAddress(RedisClient client) {
+        try {
+            if (!(client.getPool().getFactory() instanceof ConnectionFactory factory)) {
+                return null;
+            }
+            Field field = ConnectionFactory.class.getDeclaredField("connectionBuilder");
+            field.setAccessible(true);
+            if (field.get(factory) instanceof Connection.Builder builder
+                    && builder.getSocketFactory() instanceof DefaultJedisSocketFactory sockets) {
+                return sockets.getHostAndPort();
+            }
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException unavailable) {
+            return null;
+        }
     }
 
     @Override

@@ -19,7 +19,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.SafeEncoder;
 
 @RedisServers(count = 5)
 class NextIdTest {
@@ -205,6 +209,55 @@ class NextIdTest {
         assertThatThrownBy(() -> new NextId("ids", masters, 0, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new NextId("ids", masters).reset(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFlushOfTheMastersScriptsCostsNoTry(RedisServerGroup group) {
+        NextId ids = new NextId("user-ids", List.of(group.client()), 1, Duration.ofSeconds(1));
+        assertThat(ids.next()).isEqualTo(1);
+        try (UnifiedJedis admin = group.get(0).newClient()) {
+            admin.scriptFlush();
+        }
+        assertThat(ids.next()).isEqualTo(2);
+    }
+
+    @Test
+    void theFirstIdAfterTheServersClosedIdleConnectionsIsIssued(RedisServerGroup group) throws Exception {
+        List<RedisClient> masters = List.of(namedClient(group.get(0)), namedClient(group.get(1)),
+                namedClient(group.get(2)));
+        try {
+            NextId ids = new NextId("user-ids", masters, 1, Duration.ofSeconds(1));
+            assertThat(ids.next()).isEqualTo(1);
+            Thread.sleep(300); // the lanes give their connections back to the pools
+            for (int i = 0; i < 3; i++) {
+                assertThat(closeConnectionsOf(group.get(i), STALE)).isPositive();
+            }
+            assertThat(ids.next()).isEqualTo(2);
+        } finally {
+            masters.forEach(RedisClient::close);
+        }
+    }
+
+    private static final String STALE = "stale-after-idle";
+
+    private static RedisClient namedClient(RedisServer server) {
+        return server.newClient(DefaultJedisClientConfig.builder().clientName(STALE).build());
+    }
+
+    /** Closes, from the server's side, the connections of clients named {@code name}, as its idle timeout does. */
+    private static int closeConnectionsOf(RedisServer server, String name) {
+        try (UnifiedJedis admin = server.newClient()) {
+            String clients = SafeEncoder.encode((byte[]) admin.sendCommand(Protocol.Command.CLIENT, "LIST"));
+            int closed = 0;
+            for (String line : clients.split("\\n")) {
+                if (line.contains(" name=" + name + " ")) {
+                    String id = line.substring(line.indexOf("id=") + 3, line.indexOf(' '));
+                    admin.sendCommand(Protocol.Command.CLIENT, "KILL", "ID", id);
+                    closed++;
+                }
+            }
+            return closed;
+        }
     }
 
     /** Threads alternate between two generators on one key (two "processes"), each drawing {@code perThread} IDs. */

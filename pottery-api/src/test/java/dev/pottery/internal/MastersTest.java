@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 @RedisServers(count = 3)
@@ -160,6 +161,32 @@ class MastersTest {
         try (var again = group.get(0).newClient()) {
             assertThatThrownBy(() -> new Masters(List.of(group.clients().get(0), again)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same server");
+        }
+    }
+
+    @Test
+    void aMasterDownAtConstructionIsNamedByItsAddressAndRefusedTwice(RedisServerGroup group) {
+        String down = group.get(0).host() + ":" + group.get(0).port();
+        group.get(0).kill();
+        try (RedisClient first = group.get(0).newClient(); RedisClient again = group.get(0).newClient()) {
+            assertThatThrownBy(() -> new Masters(List.of(first, again, group.clients().get(1))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same server: " + down);
+            Masters masters = new Masters(List.of(first, group.clients().get(1), group.clients().get(2)));
+            assertThat(masters.names().get(0)).isEqualTo(down);
+            Replies<String> read = masters.call(MasterCommand.get("key"), any -> true, 3, LONG);
+            assertThat(read.failures()).containsOnlyKeys(down);
+        }
+    }
+
+    @Test
+    void aMasterRefusingOurPasswordIsNamedByItsAddressWithoutThePassword(RedisServerGroup group) {
+        String endpoint = group.get(0).host() + ":" + group.get(0).port();
+        try (RedisClient refused = group.get(0).newClient(group.get(0).clientConfig("nobody", "Sup3rSecretPw"))) {
+            Masters masters = new Masters(List.of(refused, group.clients().get(1), group.clients().get(2)));
+            assertThat(masters.names()).doesNotContain("master #0").first().isEqualTo(endpoint);
+            Replies<String> read = masters.call(MasterCommand.get("key"), any -> true, 3, LONG);
+            assertThat(read.failures()).containsOnlyKeys(endpoint);
+            assertThat(read.toString()).doesNotContain("Sup3rSecretPw");
         }
     }
 
