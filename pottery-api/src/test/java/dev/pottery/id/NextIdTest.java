@@ -20,10 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.util.SafeEncoder;
 
 @RedisServers(count = 5)
 class NextIdTest {
@@ -230,7 +228,7 @@ class NextIdTest {
             assertThat(ids.next()).isEqualTo(1);
             Thread.sleep(300); // the lanes give their connections back to the pools
             for (int i = 0; i < 3; i++) {
-                assertThat(closeConnectionsOf(group.get(i), STALE)).isPositive();
+                assertThat(group.get(i).closeConnectionsOf(STALE)).isPositive();
             }
             assertThat(ids.next()).isEqualTo(2);
         } finally {
@@ -244,21 +242,6 @@ class NextIdTest {
         return server.newClient(DefaultJedisClientConfig.builder().clientName(STALE).build());
     }
 
-    /** Closes, from the server's side, the connections of clients named {@code name}, as its idle timeout does. */
-    private static int closeConnectionsOf(RedisServer server, String name) {
-        try (UnifiedJedis admin = server.newClient()) {
-            String clients = SafeEncoder.encode((byte[]) admin.sendCommand(Protocol.Command.CLIENT, "LIST"));
-            int closed = 0;
-            for (String line : clients.split("\\n")) {
-                if (line.contains(" name=" + name + " ")) {
-                    String id = line.substring(line.indexOf("id=") + 3, line.indexOf(' '));
-                    admin.sendCommand(Protocol.Command.CLIENT, "KILL", "ID", id);
-                    closed++;
-                }
-            }
-            return closed;
-        }
-    }
 
     /** Threads alternate between two generators on one key (two "processes"), each drawing {@code perThread} IDs. */
     private static void assertUniqueAndIncreasing(List<UnifiedJedis> masters, int threads, int perThread)

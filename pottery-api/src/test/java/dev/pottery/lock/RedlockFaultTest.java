@@ -15,10 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.util.SafeEncoder;
 
 /** Redlock with masters killed (SIGKILL) or paused (SIGSTOP): a quorum suffices, less fails clearly. */
 @RedisServers(count = 5)
@@ -147,7 +145,7 @@ class RedlockFaultTest {
             lock.unlock();
             Thread.sleep(300); // the lanes give their connections back to the pools
             for (int i = 0; i < 3; i++) {
-                assertThat(closeConnectionsOf(group.get(i), STALE)).isPositive();
+                assertThat(group.get(i).closeConnectionsOf(STALE)).isPositive();
             }
             lock.lock();
             assertThat(masters).allSatisfy(master -> assertThat(master.exists("redlock:printer")).isTrue());
@@ -164,22 +162,4 @@ class RedlockFaultTest {
         return server.newClient(DefaultJedisClientConfig.builder().clientName(STALE).build());
     }
 
-    /**
-     * Closes, from the server's side, every connection of the clients named {@code name}, as the
-     * server's idle {@code timeout} does; returns how many it closed.
-     */
-    static int closeConnectionsOf(RedisServer server, String name) {
-        try (UnifiedJedis admin = server.newClient()) {
-            String clients = SafeEncoder.encode((byte[]) admin.sendCommand(Protocol.Command.CLIENT, "LIST"));
-            int closed = 0;
-            for (String line : clients.split("\\n")) {
-                if (line.contains(" name=" + name + " ")) {
-                    String id = line.substring(line.indexOf("id=") + 3, line.indexOf(' '));
-                    admin.sendCommand(Protocol.Command.CLIENT, "KILL", "ID", id);
-                    closed++;
-                }
-            }
-            return closed;
-        }
-    }
 }

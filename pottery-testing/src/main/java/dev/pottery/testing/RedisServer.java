@@ -3,7 +3,9 @@ package dev.pottery.testing;
 import java.net.URI;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * One running Redis server on a loopback port, with the controls that fault tests need.
@@ -102,6 +104,28 @@ public interface RedisServer extends RedisDeployment, AutoCloseable {
 
     /** Thaws a paused server with SIGCONT. */
     void resume();
+
+    /**
+     * Closes, from the server's side, the connections of the clients named {@code clientName} (CLIENT
+     * LIST, then CLIENT KILL ID for each), as the server's idle {@code timeout} or a restart would:
+     * their next command fails with a broken connection.
+     *
+     * @return how many connections were closed
+     */
+    default int closeConnectionsOf(String clientName) {
+        try (RedisClient admin = newClient()) {
+            String clients = SafeEncoder.encode((byte[]) admin.sendCommand(Protocol.Command.CLIENT, "LIST"));
+            int closed = 0;
+            for (String line : clients.split("\n")) {
+                if (line.contains(" name=" + clientName + " ")) {
+                    String id = line.substring(line.indexOf("id=") + 3, line.indexOf(' '));
+                    admin.sendCommand(Protocol.Command.CLIENT, "KILL", "ID", id);
+                    closed++;
+                }
+            }
+            return closed;
+        }
+    }
 
     /**
      * Starts the server again on the same port and directory, stopping it first if it runs.

@@ -80,8 +80,8 @@ class JmxNamesTest {
 
     @Test
     void plainNamesKeepTheFormTheTckLooksUp() throws Exception {
-        assertThat(JmxRegistration.objectName("CacheStatistics", "redis://localhost:6379", "books"))
-                .isEqualTo(new ObjectName("javax.cache:type=CacheStatistics,CacheManager=redis.//localhost.6379,Cache=books"));
+        assertThat(JmxRegistration.objectName("CacheStatistics", "redis://cache-host:6400", "books"))
+                .isEqualTo(new ObjectName("javax.cache:type=CacheStatistics,CacheManager=redis.//cache-host.6400,Cache=books"));
     }
 
     @Test
